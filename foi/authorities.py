@@ -32,6 +32,12 @@ class Authority:
     wdtk: str | None = None
     notes: str = ""
     tags: tuple[str, ...] = ()
+    article: str = ""
+
+    @property
+    def in_text(self) -> str:
+        """The body's short name as it reads mid-sentence: "DWP", "the Scottish Government"."""
+        return f"{self.article} {self.short}" if self.article else self.short
 
     @property
     def wdtk_url(self) -> str | None:

@@ -16,3 +16,23 @@ def isolated_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytes
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
     monkeypatch.setenv("XDG_DATA_HOME", str(home / ".local" / "share"))
     return home / "config"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="Rewrite golden files from current output.")
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> object:
+    """Compare text with tests/golden/NAME byte for byte (or rewrite it with --update-golden)."""
+    folder = Path(__file__).parent / "golden"
+
+    def check(name: str, actual: bytes) -> None:
+        path = folder / name
+        if request.config.getoption("--update-golden"):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(actual)
+        assert path.exists(), f"no golden file {name}: run pytest --update-golden and review it"
+        assert actual == path.read_bytes(), f"{name} differs from the golden file"
+
+    return check

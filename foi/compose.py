@@ -1,0 +1,118 @@
+"""`foi new` as one plain function: sources of answers -> answer loop -> Draft -> preview -> files."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from foi import console, drafting, export, intake, profile
+from foi.answers import Source, load_answers_file, parse_set_options
+from foi.errors import FoiError
+from foi.files import write_atomic
+from foi.wizard import Wizard
+
+
+@dataclass
+class NewRequest:
+    """What `foi new` was asked to do."""
+
+    sets: list[str] = field(default_factory=list)
+    scenario: str | None = None
+    authority: str | None = None
+    answers_file: Path | None = None
+    letter_date: date | None = None
+    formats: list[str] = field(default_factory=lambda: ["text"])
+    output: str | None = None
+    force: bool = False
+    interactive: bool = False
+    templates: Path | None = None
+    save_answers: Path | None = None
+    save_personal: bool = False
+    use_profile: bool = True
+
+
+def sources_for(request: NewRequest) -> list[Source]:
+    """The answer sources in precedence order: --set (with --scenario/--authority), file, profile."""
+    command_line = parse_set_options(request.sets)
+    for key, value in (("scenario", request.scenario), ("authority", request.authority)):
+        if value is not None:
+            command_line[key] = value
+    sources = [Source("--set", command_line, is_command_line=True)]
+    if request.answers_file is not None:
+        sources.append(Source(str(request.answers_file), load_answers_file(request.answers_file)))
+    if request.use_profile:
+        sources.append(Source("profile", profile.answers()))
+    return sources
+
+
+def templates_dir(request: NewRequest) -> Path | None:
+    """--templates, else the profile's templates setting; it must be a folder."""
+    folder = request.templates or (profile.load().get("templates") if request.use_profile else None)
+    if folder is None:
+        return None
+    folder = Path(folder).expanduser()
+    if not folder.is_dir():
+        raise FoiError(f"templates folder {folder} does not exist: create it with `foi templates copy {folder}`")
+    return folder
+
+
+def run(request: NewRequest) -> drafting.Draft:
+    """Gather answers, draft, preview (with a terminal), and write the letter."""
+    user_dir = templates_dir(request)
+    wizard = Wizard(labels=_labels(user_dir)) if request.interactive else None
+    taken = intake.collect(
+        sources_for(request), letter_date=request.letter_date or date.today(), asker=wizard, user_dir=user_dir
+    )
+    draft = drafting.build(taken, user_dir)
+    if wizard is not None and not _preview(draft, wizard):
+        console.info("Nothing was written.")
+        return draft
+    _write(draft, request, wizard)
+    if request.save_answers is not None:
+        _save_answers(taken, request)
+    return draft
+
+
+def _labels(user_dir: Path | None) -> dict[str, dict[str, str]]:
+    from foi import scenarios
+
+    return {"scenario": {s.id: s.title for s in scenarios.all_scenarios(user_dir).values()}}
+
+
+def _preview(draft: drafting.Draft, wizard: Wizard) -> bool:
+    console.panel(export.render(draft, "text").decode("utf-8"), title="Your letter")
+    if not draft.authority.verified:
+        console.warn(f"{draft.authority.name}'s contact details are not confirmed: check them on its website")
+    return wizard.confirm("Write this letter?", default=True)
+
+
+def _write(draft: drafting.Draft, request: NewRequest, wizard: Wizard | None) -> None:
+    output = request.output
+    if output is None and wizard is not None:
+        output = wizard.ask_text("Save the letter as", draft.slug + export.EXTENSIONS[request.formats[0]])
+    if output is None or output == "-":
+        for fmt in request.formats:
+            sys.stdout.buffer.write(export.render(draft, fmt))
+        sys.stdout.flush()
+        return
+    target = Path(output)
+    write_atomic(target, export.render(draft, request.formats[0]), force=request.force)
+    console.info(f"Wrote {target}")
+
+
+def _save_answers(taken: intake.Intake, request: NewRequest) -> None:
+    """Save what was answered, replayable with --answers; personal keys only with --save-personal."""
+    import yaml
+
+    personal = {q.key for q in taken.questions if q.personal}
+    keep: dict[str, Any] = {}
+    for key, value in taken.answers.items():
+        if value in (None, [], "") or (key in personal and not request.save_personal):
+            continue
+        keep[key] = value.isoformat() if isinstance(value, date) else value
+    text = yaml.safe_dump(keep, allow_unicode=True, sort_keys=False, default_flow_style=False)
+    write_atomic(Path(request.save_answers), text, force=request.force)  # type: ignore[arg-type]
+    console.info(f"Saved your answers to {request.save_answers}")

@@ -1,0 +1,57 @@
+"""Prompting: the asker that the answer loop calls when a terminal is there to ask on.
+
+Prompts and help go to stderr so that stdout carries only the letter. A bad answer is explained and
+asked again; Ctrl-C leaves without writing anything.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any, Mapping
+
+from foi.questions import Question
+
+
+def interactive() -> bool:
+    """True when a person is at a terminal to answer questions."""
+    return sys.stdin.isatty()
+
+
+class Wizard:
+    """Asks questions in plain English; `labels` gives readable names for choices (scenario titles)."""
+
+    def __init__(self, labels: Mapping[str, Mapping[str, str]] | None = None) -> None:
+        self.labels = labels or {}
+        self._helped: set[str] = set()
+
+    def __call__(self, question: Question, default: Any, problem: str | None) -> str:
+        import typer
+
+        if problem:
+            typer.echo(f"  That answer can't be used: {problem}.", err=True)
+        elif question.help and question.key not in self._helped:
+            typer.echo(f"\n  {' '.join(question.help.split())}", err=True)
+            self._helped.add(question.key)
+        if question.type == "choice":
+            self._show_choices(question)
+        shown = "" if default is None else str(default)
+        answer = typer.prompt(question.prompt, default=shown, show_default=bool(shown), err=True)
+        return str(answer)
+
+    def _show_choices(self, question: Question) -> None:
+        import typer
+
+        labels = self.labels.get(question.key, {})
+        for number, choice in enumerate(question.choices, start=1):
+            label = labels.get(choice)
+            typer.echo(f"  {number:>2}. {choice}" + (f": {label}" if label else ""), err=True)
+
+    def confirm(self, text: str, default: bool = True) -> bool:
+        import typer
+
+        return bool(typer.confirm(text, default=default, err=True))
+
+    def ask_text(self, text: str, default: str) -> str:
+        import typer
+
+        return str(typer.prompt(text, default=default, err=True))

@@ -1,0 +1,52 @@
+"""The letter markup and its text and markdown shapes."""
+
+from __future__ import annotations
+
+from foi import letter
+
+MARKUP = """# Freedom of Information request
+
+**Title with a\\_b**
+
+Department for Work and Pensions\\
+Caxton House\\
+London SW1H 9NA
+
+Please provide me with the following recorded information:
+
+1. A very long item that goes on and on about guidance and instructions given to staff between 1 April 2025 and 31 March 2026.
+2. Short item.
+"""
+
+
+def test_parse_blocks() -> None:
+    blocks = letter.parse(MARKUP)
+    assert blocks[0] == letter.Heading("Freedom of Information request")
+    assert blocks[2] == letter.Paragraph(("Department for Work and Pensions", "Caxton House", "London SW1H 9NA"))
+    assert isinstance(blocks[4], letter.NumberedList) and len(blocks[4].items) == 2
+
+
+def test_text_is_wrapped_at_72_with_hanging_indent() -> None:
+    text = letter.to_text(letter.parse(MARKUP))
+    assert all(len(line) <= 72 for line in text.splitlines())
+    assert "Title with a_b" in text
+    assert "1. A very long item that goes on and on about guidance and instructions\n   given to staff" in text
+    assert "Department for Work and Pensions\nCaxton House\nLondon SW1H 9NA" in text
+
+
+def test_markdown_round_trip_is_stable() -> None:
+    markdown = letter.to_markdown(letter.parse(MARKUP))
+    assert letter.to_markdown(letter.parse(markdown)) == markdown
+    assert markdown.endswith("2. Short item.\n")
+
+
+def test_escape_keeps_what_a_person_typed() -> None:
+    typed = "A4e *and* [friends] #1 <b> under_score\nsecond line"
+    escaped = letter.escape(typed)
+    assert "\n" not in escaped and "\\*" in escaped
+    assert letter.unescape(escaped) == "A4e *and* [friends] #1 <b> under_score second line"
+    assert letter.escape(escaped) is escaped
+
+
+def test_spans_mark_bold() -> None:
+    assert letter.spans("a **b\\_c** d") == [("a ", False), ("b_c", True), (" d", False)]
