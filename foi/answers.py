@@ -13,6 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Iterable, Mapping, Sequence
 
+from foi import yamlio
 from foi.errors import AnswerError, DataError, UsageProblem
 from foi.questions import InvalidAnswer, Question, parse
 
@@ -194,7 +195,7 @@ def load_answers_file(path: Path) -> dict[str, Any]:
     except OSError as err:
         raise DataError(f"{path}: cannot read the answers file ({err.strerror})") from None
     try:
-        data = yaml.safe_load(text)
+        data = yamlio.safe_load(text)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = f" at line {mark.line + 1}" if mark else ""

@@ -113,9 +113,9 @@ def _provider(raw: dict[str, Any]) -> Provider:
 @lru_cache(maxsize=1)
 def builtin() -> Directory:
     """The directory that ships with foi."""
-    import yaml
+    from foi import yamlio
 
-    raw = yaml.safe_load((DATA_DIR / "authorities.yaml").read_text(encoding="utf-8"))
+    raw = yamlio.read(DATA_DIR / "authorities.yaml")
     authorities = {a["id"]: _authority(a) for a in raw["authorities"]}
     providers = {p["id"]: _provider(p) for p in raw.get("providers", [])}
     return Directory(authorities, providers)

@@ -55,9 +55,9 @@ _FIELDS = {"short", "name", "heading", "kind", "calendar", "period", "unit", "pe
 
 @lru_cache(maxsize=1)
 def _load() -> dict[str, Regime]:
-    import yaml
+    from foi import yamlio
 
-    raw = yaml.safe_load((DATA_DIR / "regimes.yaml").read_text(encoding="utf-8"))
+    raw = yamlio.read(DATA_DIR / "regimes.yaml")
     regulators = {key: Regulator(id=key, **value) for key, value in raw["regulators"].items()}
     regimes = {}
     for key, value in raw["regimes"].items():

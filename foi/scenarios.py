@@ -4,11 +4,12 @@ numbered items its letter asks for. A user's templates folder can add scenarios 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from foi import questions as q
-from foi import regimes
+from foi import regimes, yamlio
 from foi.errors import DataError, FoiError
 from foi.paths import builtin_templates
 
@@ -84,9 +85,16 @@ def _load_file(path: Path) -> Scenario:
     import yaml
 
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        stat = path.stat()
+        return _load_cached(str(path), stat.st_mtime_ns, stat.st_size)
     except (OSError, yaml.YAMLError) as err:
         raise DataError(f"{path}: cannot read this scenario file ({type(err).__name__})") from None
+
+
+@lru_cache(maxsize=128)
+def _load_cached(name: str, mtime_ns: int, size: int) -> Scenario:
+    path = Path(name)
+    raw = yamlio.read(path)
     scenario = parse(raw, str(path))
     if scenario.id != path.stem:
         raise DataError(f"{path}: its id '{scenario.id}' must match the file name '{path.stem}'")
@@ -121,12 +129,10 @@ def get(scenario_id: str, user_dir: Path | None = None) -> Scenario:
 
 def common_questions(user_dir: Path | None = None) -> dict[str, tuple[q.Question, ...]]:
     """The questions every request asks, by group: who, target, period, clauses."""
-    import yaml
-
     path = builtin_templates() / "questions.yaml"
     if user_dir is not None and (Path(user_dir) / "questions.yaml").is_file():
         path = Path(user_dir) / "questions.yaml"
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = yamlio.read(path)
     try:
         return {
             group: tuple(q.from_mapping(key, value or {}, str(path)) for key, value in entries.items())
