@@ -4,7 +4,8 @@ The rules, from ../shared/reference/uk-foi-law.md (A4, C, D, F, G1, H):
 - FOIA and EIR: a working day is any day but a Saturday, a Sunday, Christmas Day, Good Friday or a
   bank holiday in ANY part of the UK (FOIA s.10(6)), so the union of England and Wales, Scotland and
   Northern Ireland. FOISA and EISR: Scottish bank holidays only (FOISA s.73).
-- The day of receipt is day 0 and the due date is the 20th working day after it (ICO, WhatDoTheyKnow).
+- The day of receipt is day 0 and the due date is the 20th working day after it (ICO and
+  WhatDoTheyKnow).
   The s.45 Code reading (receipt on a non-working day counts from the next working day) can give one
   more day; it is reported as the date an authority may claim (G1).
 - Subject access: the corresponding date one month on (the month's last day where there is none),
@@ -66,7 +67,8 @@ class Holiday:
 
     date: date
     name: str
-    regions: tuple[str, ...]  # labels from REGIONS: "England and Wales", "Scotland", "Northern Ireland"
+    # Labels from REGIONS: "England and Wales", "Scotland", "Northern Ireland".
+    regions: tuple[str, ...]
     source: str = "holidays package"  # or "statute", or the overrides file's path
 
     @property
@@ -96,7 +98,7 @@ class HolidayOverrides:
 
 @dataclass(frozen=True)
 class Deadline:
-    """When a reply is due, how that was worked out, and how far the data behind it can be trusted."""
+    """When a reply is due, how it was worked out, and how far the data behind it can be trusted."""
 
     regime: str  # the regime's id: foia, eir, foisa, eisr, sar
     calendar: str  # a key of CALENDARS
@@ -171,7 +173,7 @@ def _settings() -> dict[str, Any]:
 
 
 def _nice_name(raw: str) -> str:
-    """The package's name for a day as gov.uk writes it ("Saint Andrew's Day" -> "St Andrew's Day")."""
+    """The package's name as gov.uk writes it ("Saint Andrew's Day" -> "St Andrew's Day")."""
     names = _settings()["names"]
     parts = []
     for part in raw.split("; "):
@@ -203,7 +205,8 @@ def _package_year(year: int) -> Mapping[date, Mapping[str, str]]:
     table: dict[date, dict[str, str]] = {}
     for region, subdivisions in _SUBDIVISIONS.items():
         for subdivision in subdivisions:
-            for day, name in holidays.country_holidays("GB", subdiv=subdivision, years=year).items():
+            found = holidays.country_holidays("GB", subdiv=subdivision, years=year)
+            for day, name in found.items():
                 table.setdefault(day, {}).setdefault(region, _nice_name(name))
     for day, name in ((_good_friday(year), "Good Friday"), (date(year, 12, 25), "Christmas Day")):
         for region in REGIONS:
@@ -260,7 +263,9 @@ def holiday_on(day: date, overrides: HolidayOverrides | None = None) -> Holiday 
     return _year(day.year, overrides).get(day)
 
 
-def holidays_in(year: int, calendar: str = "uk", overrides: HolidayOverrides | None = None) -> list[Holiday]:
+def holidays_in(
+    year: int, calendar: str = "uk", overrides: HolidayOverrides | None = None
+) -> list[Holiday]:
     """The bank holidays of a year that count under a calendar, weekends included."""
     parts = _parts(calendar)
     return [h for h in _year(year, overrides).values() if h.region_ids & parts]
@@ -278,15 +283,22 @@ def _parts(calendar: str) -> frozenset[str]:
 # --- working days --------------------------------------------------------------------------------
 
 
-def is_working_day(day: date, calendar: str = "uk", overrides: HolidayOverrides | None = None) -> bool:
-    """True unless the day is a weekend or a bank holiday in a part of the UK the calendar counts."""
+def is_working_day(
+    day: date, calendar: str = "uk", overrides: HolidayOverrides | None = None
+) -> bool:
+    """True unless the day is a weekend or a bank holiday in a part of the UK the calendar counts.
+
+    Christmas Day and Good Friday are bank holidays in every part, so never working days.
+    """
     if day.weekday() >= 5:
         return False
     holiday = holiday_on(day, overrides)
     return holiday is None or not (holiday.region_ids & _parts(calendar))
 
 
-def next_working_day(day: date, calendar: str = "uk", overrides: HolidayOverrides | None = None) -> date:
+def next_working_day(
+    day: date, calendar: str = "uk", overrides: HolidayOverrides | None = None
+) -> date:
     """The day itself if it is a working day, else the first working day after it."""
     while not is_working_day(day, calendar, overrides):
         day += timedelta(days=1)
@@ -310,7 +322,7 @@ def add_working_days(
 def holidays_skipped(
     after: date, through: date, calendar: str = "uk", overrides: HolidayOverrides | None = None
 ) -> tuple[Holiday, ...]:
-    """The weekday bank holidays in (after, through] that the calendar does not count as working days."""
+    """The weekday bank holidays in (after, through] that are not working days on the calendar."""
     parts = _parts(calendar)
     found = []
     day = after + timedelta(days=1)
@@ -369,7 +381,8 @@ def response_due(
 ) -> Deadline:
     """The date a reply is due under a regime, with the holidays that moved it.
 
-    clarified: the day a clarification (FOIA s.1(3) and equivalents) was received; the clock restarts.
+    clarified: the day a clarification (FOIA s.1(3) and equivalents) was received: the clock
+    restarts.
     extended: the regime's extension (EIR/EISR reg 7, the ICO's 40-day norm for FOIA s.10(3), three
     months for subject access). days: the Nth working day instead of the regime's period.
     """
@@ -393,7 +406,9 @@ def response_due(
             )
         deadline = _month_deadline(start, regime, cal, extended, overrides)
     else:
-        raise DataError(f"regimes.yaml: {regime.id}: unknown unit '{regime.unit}': use working_days or months")
+        raise DataError(
+            f"regimes.yaml: {regime.id}: unknown unit '{regime.unit}': use working_days or months"
+        )
     deadline = replace(deadline, regime=regime.id, received=received, clarified=clarified)
     return _with_data_check(deadline)
 
@@ -411,7 +426,7 @@ def _working_day_deadline(
     extension_days = _extension(regime, "days")
     if extended and extension_days is None:
         raise FoiError(f"{regime.short} has no extension of time: leave out --extended")
-    count = days if days is not None else (extension_days if extended and extension_days else regime.period)
+    count = days or (extension_days if extended and extension_days else regime.period)
     due = add_working_days(start, count, cal, overrides)
     code_due = None
     if regime.extra.get("code_reading") and not is_working_day(start, cal, overrides):
@@ -421,7 +436,9 @@ def _working_day_deadline(
     return Deadline(
         regime=regime.id, calendar=cal, received=start, start=start, due=due, count=count,
         unit="working_days", extended=extended, code_due=code_due,
-        extension_due=add_working_days(start, extension_days, cal, overrides) if show_extension else None,
+        extension_due=(
+            add_working_days(start, extension_days, cal, overrides) if show_extension else None
+        ),
         extension_count=extension_days if show_extension else None,
         holidays_skipped=holidays_skipped(start, due, cal, overrides),
     )
@@ -458,9 +475,7 @@ def _with_data_check(deadline: Deadline) -> Deadline:
     """Flag a deadline whose count ran outside the years the holiday data was checked for."""
     settings = _settings()
     first, last = settings["trusted_from"], settings["trusted_through"]
-    latest = max(
-        d for d in (deadline.due, deadline.code_due, deadline.rolled_due, deadline.extension_due) if d
-    )
+    latest = max(deadline.latest, deadline.extension_due or deadline.due)
     messages = []
     if latest > last:
         messages.append(
@@ -565,7 +580,9 @@ def load_overrides(path: str | Path) -> HolidayOverrides:
     unknown = sorted(str(k) for k in raw if k not in ("add", "remove"))
     if unknown:
         raise DataError(f"{source}: unknown key '{unknown[0]}': use 'add' and/or 'remove'")
-    add = tuple(_add_entry(source, i, entry) for i, entry in enumerate(_list(source, raw, "add"), 1))
+    add = tuple(
+        _add_entry(source, i, entry) for i, entry in enumerate(_list(source, raw, "add"), 1)
+    )
     remove = tuple(
         _remove_entry(source, i, entry) for i, entry in enumerate(_list(source, raw, "remove"), 1)
     )
@@ -586,7 +603,9 @@ def _entry_date(source: str, where: str, value: Any) -> date:
     if day is None:
         raise DataError(f"{source}: {where}: date '{value}' is not a date: write it as YYYY-MM-DD")
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise DataError(f"{source}: {where}: date {day} is outside {FIRST_YEAR}-{LAST_YEAR}: check the year")
+        raise DataError(
+            f"{source}: {where}: date {day} is outside {FIRST_YEAR}-{LAST_YEAR}: check the year"
+        )
     return day
 
 
@@ -614,13 +633,17 @@ def _add_entry(source: str, index: int, entry: Any) -> Holiday:
         raise DataError(f"{source}: {where}: expected 'date:', 'name:' and optional 'regions:'")
     unknown = sorted(str(k) for k in entry if k not in ("date", "name", "regions"))
     if unknown:
-        raise DataError(f"{source}: {where}: unknown key '{unknown[0]}': use date, name and regions")
+        raise DataError(
+            f"{source}: {where}: unknown key '{unknown[0]}': use date, name and regions"
+        )
     if "date" not in entry:
         raise DataError(f"{source}: {where}: no 'date': add date: YYYY-MM-DD")
     day = _entry_date(source, where, entry["date"])
     name = entry.get("name")
     if not isinstance(name, str) or not name.strip():
-        raise DataError(f"{source}: {where} ({day}): no 'name': add the holiday's name, e.g. name: \"...\"")
+        raise DataError(
+            f"{source}: {where} ({day}): no 'name': add the holiday's name, e.g. name: \"...\""
+        )
     regions = _entry_regions(source, f"{where} ({day})", entry.get("regions"))
     labels = tuple(label for key, label in REGIONS.items() if key in regions)
     return Holiday(date=day, name=name.strip(), regions=labels, source=source)
