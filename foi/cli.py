@@ -167,6 +167,96 @@ def profile_path() -> None:
 
 
 
+# --- deadline ---
+
+
+def _date_option(value: str | None, option: str) -> Any:
+    """A strict YYYY-MM-DD option value, or a usage error (exit 2) naming the option and the fix."""
+    if value is None:
+        return None
+    from foi.calendar import parse_date
+    from foi.errors import UsageProblem
+
+    parsed = parse_date(value)
+    if parsed is None:
+        raise UsageProblem(f"{option} '{value}' is not a date: write it as YYYY-MM-DD, e.g. 2026-06-01")
+    return parsed
+
+
+@app.command("deadline")
+@handles_errors
+def deadline_command(
+    received: str = typer.Option(
+        ..., "--received", metavar="DATE",
+        help="The day the authority received the request (YYYY-MM-DD): day 0 of the count.",
+    ),
+    regime: str = typer.Option(
+        "foia", "--regime", metavar="foia|eir|foisa|eisr|sar",
+        help="The law the request is made under: foia (default) and eir count a bank holiday in any "
+        "part of the UK; foisa and eisr count Scottish bank holidays only; sar counts one month.",
+    ),
+    days: int | None = typer.Option(
+        None, "--days", metavar="N",
+        help="The Nth working day after receipt (or clarification) instead of the regime's period, "
+        "e.g. 10 for the 10 working days the ICO usually gives an authority after a complaint.",
+    ),
+    clarified: str | None = typer.Option(
+        None, "--clarified", metavar="DATE",
+        help="The day the authority received your clarification (FOIA s.1(3)): the count restarts "
+        "from it.",
+    ),
+    extended: bool = typer.Option(
+        False, "--extended",
+        help="The extended period: 40 working days (EIR/EISR reg 7; for FOIA the ICO's norm for a "
+        "public interest extension); three months for sar. FOISA has none.",
+    ),
+    holidays_file: str | None = typer.Option(
+        None, "--holidays", metavar="FILE",
+        help="A YAML file adding or removing bank holidays the data does not know yet: "
+        "add: [{date: 2027-05-10, name: ..., regions: [scotland]}], remove: [2027-01-04].",
+    ),
+    calendar: str | None = typer.Option(
+        None, "--calendar", metavar="PART",
+        help="sar only: whose bank holidays roll the date forward: england-and-wales (default), "
+        "scotland, northern-ireland or uk.",
+    ),
+    responded: str | None = typer.Option(
+        None, "--responded", metavar="DATE",
+        help="The day the reply came, to count the review and complaint windows from it (otherwise "
+        "they are counted from the due date).",
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print the result as JSON."),
+) -> None:
+    """Work out when a reply is due, the bank holidays that moved it, and the review and complaint
+    windows. Exit 2 for a malformed date or option; exit 1 for a bad --holidays file or an
+    impossible request (clarified before received, --extended under FOISA)."""
+    from foi import regimes
+    from foi.calendar import load_overrides, response_due
+    from foi.deadline_text import as_json as deadline_json
+    from foi.deadline_text import report
+    from foi.errors import UsageProblem
+    from foi.windows import next_steps
+
+    received_on = _date_option(received, "--received")
+    clarified_on = _date_option(clarified, "--clarified")
+    responded_on = _date_option(responded, "--responded")
+    if regime.lower() not in regimes.ids():
+        raise UsageProblem(f"--regime '{regime}' is not known: use one of {', '.join(regimes.ids())}")
+    chosen = regimes.get(regime)
+    overrides = load_overrides(holidays_file) if holidays_file else None
+    deadline = response_due(
+        received_on, chosen, clarified=clarified_on, extended=extended, days=days,
+        overrides=overrides, calendar=calendar,
+    )
+    steps = next_steps(deadline, responded=responded_on, overrides=overrides)
+    if as_json:
+        console.out(deadline_json(deadline, chosen, steps))
+        if deadline.beyond_data_message:
+            console.warn(deadline.beyond_data_message)
+    else:
+        console.out(report(deadline, chosen, steps))
+
+
 def main() -> None:
     """The console script: run the app, exiting 130 on Ctrl-C wherever it happens."""
     try:
