@@ -27,6 +27,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Mapping
 
+from foi.dates import long_date, parse_date  # noqa: F401 - re-exported for callers
 from foi.errors import DataError, FoiError, UsageProblem
 from foi.paths import DATA_DIR
 
@@ -511,23 +512,6 @@ def _installed_version() -> str:
 
 
 # --- dates as people write them ------------------------------------------------------------------
-
-
-def parse_date(text: str) -> date | None:
-    """A strict YYYY-MM-DD date, or None (not "20260601", not "2026-W23-1", not "tomorrow")."""
-    text = text.strip()
-    if not _ISO_DATE.fullmatch(text):
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        return None
-
-
-def long_date(day: date, weekday: bool = False) -> str:
-    """"22 December 2026", or "Tuesday 22 December 2026": the form a letter uses."""
-    text = f"{day.day} {day:%B %Y}"
-    return f"{day:%A} {text}" if weekday else text
 
 
 # --- the user's overrides file -------------------------------------------------------------------

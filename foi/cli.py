@@ -107,10 +107,12 @@ def new(
 def _iso_date(value: Optional[str], option: str) -> Optional[date]:
     if value is None:
         return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise UsageProblem(f"{option} {value!r} is not a date: write it as YYYY-MM-DD, for example 2026-11-23") from None
+    from foi.dates import parse_date
+
+    parsed = parse_date(value)
+    if parsed is None:
+        raise UsageProblem(f"{option} {value!r} is not a date: write it as YYYY-MM-DD, for example 2026-11-23")
+    return parsed
 
 
 # --- profile ---

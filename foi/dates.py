@@ -2,15 +2,32 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")
 
 
-def long_date(day: date) -> str:
-    """23 November 2026 (no locale involved, so letters are the same on every machine)."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def long_date(day: date, weekday: bool = False) -> str:
+    """"23 November 2026" or "Monday 23 November 2026" (no locale involved: the same on every machine)."""
+    text = f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+    return f"{WEEKDAYS[day.weekday()]} {text}" if weekday else text
+
+
+def parse_date(text: str) -> date | None:
+    """A strict YYYY-MM-DD date, or None (not "20260601", not "2026-W23-1", not "tomorrow")."""
+    text = text.strip()
+    if not _ISO_DATE.fullmatch(text):
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        return None
 
 
 def day_month(day: date) -> str:

@@ -51,7 +51,7 @@ def test_issue_command_writes_every_element(tmp_path: Path) -> None:
         "rather than images or PDFs (section 11)",
         "no later than the twentieth working day following the date of receipt (section 10(1))",
         "if you receive this on 23 November 2026, that is 22 December 2026.",
-        "Saint Andrew's Day, 30 November, is a bank holiday in Scotland and so not a working day (section 10(6))",
+        "St Andrew's Day, 30 November, is a bank holiday in Scotland and so not a working day (section 10(6))",
         "Yours faithfully,",
         "Jane Smith\\\njane.smith@example.org",
     ]
