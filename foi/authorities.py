@@ -127,6 +127,7 @@ class Directory:
 
 # --- names and matching ---------------------------------------------------------------------
 
+
 def _norm(text: str) -> str:
     """Fold case, punctuation and spacing so "Job Centre Plus" matches "jobcentre plus"."""
     return re.sub(r"[^a-z0-9]", "", text.lower().replace("&", "and"))
@@ -225,6 +226,7 @@ def find(query: str, directory: Directory | None = None) -> Entry:
 
 # --- providers lead to the body that commissions them ---------------------------------------
 
+
 def _nation(nation: str | None) -> str | None:
     if nation is None:
         return None
@@ -285,6 +287,7 @@ def _former(provider: Provider) -> str | None:
 
 # --- loading --------------------------------------------------------------------------------
 
+
 def _tuple(value: Any) -> tuple[str, ...]:
     if value is None:
         return ()
@@ -301,7 +304,9 @@ _PROGRAMME_KEYS = {f.name for f in dataclasses.fields(Programme)}
 def _check_keys(raw: dict[str, Any], allowed: set[str], where: str) -> None:
     unknown = sorted(set(raw) - allowed)
     if unknown:
-        raise DataError(f"{where}: unknown field '{unknown[0]}': use one of {', '.join(sorted(allowed))}")
+        raise DataError(
+            f"{where}: unknown field '{unknown[0]}': use one of {', '.join(sorted(allowed))}"
+        )
 
 
 def _authority(raw: dict[str, Any], where: str) -> Authority:
@@ -333,14 +338,24 @@ def validate(directory: Directory, where: str) -> None:
     known = set(regimes.ids())
     for auth in directory.authorities.values():
         if auth.regime not in known:
-            raise DataError(f"{where}, authority '{auth.id}': unknown regime '{auth.regime}': use one of {', '.join(sorted(known))}")
+            raise DataError(
+                f"{where}, authority '{auth.id}': unknown regime '{auth.regime}': use one of {', '.join(sorted(known))}"
+            )
         if auth.nation not in NATIONS:
-            raise DataError(f"{where}, authority '{auth.id}': unknown nation '{auth.nation}': use one of {', '.join(NATIONS)}")
+            raise DataError(
+                f"{where}, authority '{auth.id}': unknown nation '{auth.nation}': use one of {', '.join(NATIONS)}"
+            )
     for prov in directory.providers.values():
-        bodies = [prov.commissioned_by, prov.commissioned_by_ni, *(p.commissioned_by for p in prov.programmes)]
+        bodies = [
+            prov.commissioned_by,
+            prov.commissioned_by_ni,
+            *(p.commissioned_by for p in prov.programmes),
+        ]
         for body in bodies:
             if body and body not in directory.authorities:
-                raise DataError(f"{where}, provider '{prov.id}': commissioner '{body}' is not an authority in the directory")
+                raise DataError(
+                    f"{where}, provider '{prov.id}': commissioner '{body}' is not an authority in the directory"
+                )
 
 
 @lru_cache(maxsize=1)
@@ -350,8 +365,14 @@ def builtin() -> Directory:
 
     path = DATA_DIR / "authorities.yaml"
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    authorities = {a["id"]: _authority(a, f"{path.name}, authority '{a.get('id')}'") for a in raw["authorities"]}
-    providers = {p["id"]: _provider(p, f"{path.name}, provider '{p.get('id')}'") for p in raw.get("providers", [])}
+    authorities = {
+        a["id"]: _authority(a, f"{path.name}, authority '{a.get('id')}'")
+        for a in raw["authorities"]
+    }
+    providers = {
+        p["id"]: _provider(p, f"{path.name}, provider '{p.get('id')}'")
+        for p in raw.get("providers", [])
+    }
     directory = Directory(authorities, providers)
     validate(directory, path.name)
     return directory
@@ -367,10 +388,12 @@ def load_wdtk_csv(path: Path | str) -> Directory:
 def _overlay(base: Authority, extra: Authority) -> Authority:
     """A built-in entry with a user's entry laid over it: the user's non-empty values win, names add up."""
     changes: dict[str, Any] = {}
-    for name in ("name", "short", "email", "wdtk", "home_page"):
+    for name in ("name", "email", "wdtk", "home_page"):
         value = getattr(extra, name)
         if value:
             changes[name] = value
+    if extra.short and extra.short != extra.name:  # a blank Short name falls back to Name
+        changes["short"] = extra.short
     if extra.address:
         changes["address"] = extra.address
     if extra.notes:
@@ -380,7 +403,9 @@ def _overlay(base: Authority, extra: Authority) -> Authority:
     if extra.nation != "uk" and extra.regime_basis.startswith("column"):
         changes["nation"] = extra.nation
     names = [base.name, base.short, *base.aliases, *extra.aliases]
-    changes["aliases"] = tuple(dict.fromkeys(n for n in names if n and n != changes.get("name", base.name)))
+    changes["aliases"] = tuple(
+        dict.fromkeys(n for n in names if n and n != changes.get("name", base.name))
+    )
     changes["tags"] = tuple(dict.fromkeys((*base.tags, *extra.tags)))
     supplied = {k for k in ("email", "address", "wdtk") if k in changes}
     changes["unverified"] = tuple(f for f in base.unverified if f not in supplied)

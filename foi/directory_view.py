@@ -12,7 +12,13 @@ from typing import Any
 from foi import regimes
 from foi.authorities import Authority, Directory, Entry, Provider, commissioner
 
-NATION_NAMES = {"uk": "UK-wide", "england": "England", "wales": "Wales", "scotland": "Scotland", "ni": "Northern Ireland"}
+NATION_NAMES = {
+    "uk": "UK-wide",
+    "england": "England",
+    "wales": "Wales",
+    "scotland": "Scotland",
+    "ni": "Northern Ireland",
+}
 
 
 def _body(auth: Authority) -> dict[str, Any]:
@@ -46,7 +52,9 @@ def explanation(provider: Provider, directory: Directory) -> str:
         text += f" In Northern Ireland the body to ask is {ni.name} ({ni.short})."
     others = {p.commissioned_by for p in provider.programmes} - {body.id, ni.id if ni else ""}
     if others:
-        text += " Some of its programmes were commissioned by another body: see the programmes below."
+        text += (
+            " Some of its programmes were commissioned by another body: see the programmes below."
+        )
     return text
 
 
@@ -66,8 +74,12 @@ def as_dict(entry: Entry, directory: Directory) -> dict[str, Any]:
             "held_on_behalf": held_on_behalf(commissioner(entry, directory)),
             "explanation": explanation(entry, directory),
             "programmes": [
-                {"name": p.name, "area": p.area or None, "period": p.period or None,
-                 "ask": _body(directory.authorities[p.commissioned_by])}
+                {
+                    "name": p.name,
+                    "area": p.area or None,
+                    "period": p.period or None,
+                    "ask": _body(directory.authorities[p.commissioned_by]),
+                }
                 for p in entry.programmes
             ],
             "notes": entry.notes,
@@ -104,15 +116,19 @@ def _mark(auth: Authority, field: str) -> str:
 
 def _authority_text(auth: Authority) -> list[str]:
     regime = regimes.get(auth.regime)
-    lines = [f"{auth.name} ({auth.short})" if auth.short != auth.name else auth.name,
-             f"  id: {auth.id}",
-             f"  Public authority under the {regime.name} ({regime.short}){_mark(auth, 'regime')}",
-             f"  Where: {NATION_NAMES.get(auth.nation, auth.nation)}"]
+    lines = [
+        f"{auth.name} ({auth.short})" if auth.short != auth.name else auth.name,
+        f"  id: {auth.id}",
+        f"  Public authority under the {regime.name} ({regime.short}){_mark(auth, 'regime')}",
+        f"  Where: {NATION_NAMES.get(auth.nation, auth.nation)}",
+    ]
     if auth.regime_basis != "data":
         lines.append(f"  Regime decided by: {auth.regime_basis}")
     if auth.aliases:
         lines.append(f"  Also found as: {', '.join(auth.aliases)}")
-    lines.append(f"  Email: {auth.email}{_mark(auth, 'email')}" if auth.email else "  Email: not known")
+    lines.append(
+        f"  Email: {auth.email}{_mark(auth, 'email')}" if auth.email else "  Email: not known"
+    )
     if auth.address:
         lines.append(f"  Address: {', '.join(auth.address)}{_mark(auth, 'address')}")
     if auth.wdtk_url:
@@ -127,16 +143,20 @@ def _authority_text(auth: Authority) -> list[str]:
 
 def _provider_text(provider: Provider, directory: Directory) -> list[str]:
     names = ", ".join(provider.former_names)
-    lines = [f"{provider.name} (formerly {names})" if names else provider.name,
-             f"  id: {provider.id}",
-             "  NOT a public authority: do not send it an FOI request.",
-             f"  {explanation(provider, directory)}"]
+    lines = [
+        f"{provider.name} (formerly {names})" if names else provider.name,
+        f"  id: {provider.id}",
+        "  NOT a public authority: do not send it an FOI request.",
+        f"  {explanation(provider, directory)}",
+    ]
     if provider.aliases:
         lines.append(f"  Also found as: {', '.join(provider.aliases)}")
     for prog in provider.programmes:
         where = f", {prog.area}" if prog.area else ""
         when = f", {prog.period}" if prog.period else ""
-        lines.append(f"  Programme: {prog.name}{where}{when}: ask {directory.authorities[prog.commissioned_by].short}")
+        lines.append(
+            f"  Programme: {prog.name}{where}{when}: ask {directory.authorities[prog.commissioned_by].short}"
+        )
     if provider.notes:
         lines.append(f"  Notes: {provider.notes}")
     lines.extend(f"  Source: {source}" for source in provider.sources)
@@ -145,7 +165,9 @@ def _provider_text(provider: Provider, directory: Directory) -> list[str]:
 
 def as_text(entry: Entry, directory: Directory) -> str:
     """The `foi authorities show` text."""
-    lines = _provider_text(entry, directory) if isinstance(entry, Provider) else _authority_text(entry)
+    lines = (
+        _provider_text(entry, directory) if isinstance(entry, Provider) else _authority_text(entry)
+    )
     return "\n".join(lines) + "\n"
 
 
@@ -156,7 +178,13 @@ def table_row(entry: Entry, directory: Directory) -> list[str]:
         ni = ni_commissioner(entry, directory)
         ask = f"{body.short}" + (f" (NI: {ni.short})" if ni else "")
         return [entry.id, entry.name, "none: a provider", "", ask]
-    return [entry.id, entry.name, regimes.get(entry.regime).short, NATION_NAMES.get(entry.nation, entry.nation), ""]
+    return [
+        entry.id,
+        entry.name,
+        regimes.get(entry.regime).short,
+        NATION_NAMES.get(entry.nation, entry.nation),
+        "",
+    ]
 
 
 TABLE_HEADERS = ["ID", "Name", "Regime", "Where", "Ask instead"]

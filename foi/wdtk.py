@@ -31,18 +31,40 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from foi.authorities import NATIONS, Authority, Directory
 from foi.errors import DataError
 
 REQUIRED = ("Name", "URL name")
-KNOWN = ("Internal ID", "Name", "Short name", "URL name", "Tags", "Home page", "Publication scheme",
-         "Disclosure log", "Notes", "Created at", "Updated at", "Version", "Request email", "Regime", "Nation")
+KNOWN = (
+    "Internal ID",
+    "Name",
+    "Short name",
+    "URL name",
+    "Tags",
+    "Home page",
+    "Publication scheme",
+    "Disclosure log",
+    "Notes",
+    "Created at",
+    "Updated at",
+    "Version",
+    "Request email",
+    "Regime",
+    "Nation",
+)
 REGIMES = ("foia", "foisa", "eir", "eisr")
 _URL_NAME = re.compile(r"^[A-Za-z0-9_-]+$")
 _EMAIL = re.compile(r"^[^@\s,;<>]+@[^@\s,;<>]+\.[A-Za-z]{2,}$")
-_NATION_TAGS = {"scotland": "scotland", "wales": "wales", "ni": "ni", "northern_ireland": "ni", "england": "england"}
+_NATION_TAGS = {
+    "scotland": "scotland",
+    "wales": "wales",
+    "ni": "ni",
+    "northern_ireland": "ni",
+    "england": "england",
+}
 
 
 def _key(header: str) -> str:
@@ -56,7 +78,9 @@ def _read_text(path: Path) -> str:
     except OSError as err:
         raise DataError(f"cannot read the directory file {path}: {err.strerror or err}") from None
     if b"\x00" in data:
-        raise DataError(f"{path}: not a CSV file (it contains binary data): save it from your spreadsheet as CSV")
+        raise DataError(
+            f"{path}: not a CSV file (it contains binary data): save it from your spreadsheet as CSV"
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -68,11 +92,19 @@ def infer_regime(tags: tuple[str, ...]) -> tuple[str, str, str]:
     nations = sorted({_NATION_TAGS[t] for t in tags if t in _NATION_TAGS})
     scottish = "scotland" in nations or any(t.startswith("foisa") for t in tags)
     if len(nations) > 1:
-        return "foia", "uk", f"tags name more than one nation ({', '.join(nations)}): treated as UK-wide, FOIA"
+        return (
+            "foia",
+            "uk",
+            f"tags name more than one nation ({', '.join(nations)}): treated as UK-wide, FOIA",
+        )
     nation = nations[0] if nations else ("scotland" if scottish else "uk")
     if "eir_only" in tags:
         regime = "eisr" if scottish else "eir"
-        return regime, nation, f"tag 'eir_only'{' and a Scottish tag' if scottish else ''}: {regime.upper()}"
+        return (
+            regime,
+            nation,
+            f"tag 'eir_only'{' and a Scottish tag' if scottish else ''}: {regime.upper()}",
+        )
     if scottish:
         return "foisa", "scotland", "Scottish tag: a Scottish public authority, FOISA"
     return "foia", nation, "no Scottish tag: FOIA"
@@ -120,7 +152,7 @@ class _Rows:
         self.width = len(header)
         return columns
 
-    def __iter__(self):  # type: ignore[no-untyped-def]
+    def __iter__(self) -> Iterator[tuple[int, dict[str, str]]]:
         row_number = 1
         while True:
             try:
@@ -128,16 +160,21 @@ class _Rows:
             except StopIteration:
                 return
             except csv.Error as err:
-                raise DataError(f"{self.path}, row {row_number + 1}: {err}: save the file again as CSV") from None
+                raise DataError(
+                    f"{self.path}, row {row_number + 1}: {err}: save the file again as CSV"
+                ) from None
             row_number += 1
             if not any(cell.strip() for cell in cells):
                 continue
-            if len(cells) > self.width and any(c.strip() for c in cells[self.width:]):
+            if len(cells) > self.width and any(c.strip() for c in cells[self.width :]):
                 raise DataError(
                     f"{self.path}, row {row_number}: {len(cells)} fields but the header has {self.width}: "
                     "put quotes round any value that contains a comma"
                 )
-            values = {name: (cells[i].strip() if i < len(cells) else "") for name, i in self.columns.items()}
+            values = {
+                name: (cells[i].strip() if i < len(cells) else "")
+                for name, i in self.columns.items()
+            }
             yield row_number, values
 
 
@@ -151,28 +188,45 @@ def _authority(path: Path, row: int, values: dict[str, str]) -> Authority:
     if not name:
         raise _field_error(path, row, "Name", "empty: every body needs a name")
     if not url_name:
-        raise _field_error(path, row, "URL name", "empty: copy the body's URL name from WhatDoTheyKnow (e.g. dwp)")
+        raise _field_error(
+            path, row, "URL name", "empty: copy the body's URL name from WhatDoTheyKnow (e.g. dwp)"
+        )
     if not _URL_NAME.match(url_name):
-        raise _field_error(path, row, "URL name",
-                           f"'{url_name}' is not a WhatDoTheyKnow URL name: use letters, digits and underscores")
+        raise _field_error(
+            path,
+            row,
+            "URL name",
+            f"'{url_name}' is not a WhatDoTheyKnow URL name: use letters, digits and underscores",
+        )
     email = values.get("Request email", "")
     if email and not _EMAIL.match(email):
-        raise _field_error(path, row, "Request email", f"'{email}' is not an email address: give one address or leave it empty")
+        raise _field_error(
+            path,
+            row,
+            "Request email",
+            f"'{email}' is not an email address: give one address or leave it empty",
+        )
     tags = _split_tags(values.get("Tags", ""))
     regime, nation, basis = infer_regime(tags)
     regime_cell = values.get("Regime", "").lower()
     if regime_cell:
         if regime_cell not in REGIMES:
-            raise _field_error(path, row, "Regime", f"'{regime_cell}' is not one of {', '.join(REGIMES)}")
+            raise _field_error(
+                path, row, "Regime", f"'{regime_cell}' is not one of {', '.join(REGIMES)}"
+            )
         regime, basis = regime_cell, "column 'Regime'"
     nation_cell = values.get("Nation", "").lower()
     if nation_cell:
         if nation_cell not in NATIONS:
-            raise _field_error(path, row, "Nation", f"'{nation_cell}' is not one of {', '.join(NATIONS)}")
+            raise _field_error(
+                path, row, "Nation", f"'{nation_cell}' is not one of {', '.join(NATIONS)}"
+            )
         nation = nation_cell
     notes = _clean_notes(values.get("Notes", ""))
     if "foi_no" in tags:
-        notes = (notes + " WhatDoTheyKnow tags this body foi_no: it may not be subject to FOI law.").strip()
+        notes = (
+            notes + " WhatDoTheyKnow tags this body foi_no: it may not be subject to FOI law."
+        ).strip()
     return Authority(
         id=url_name.lower().replace("_", "-"),
         name=name,
@@ -198,8 +252,12 @@ def read_directory(path: Path) -> Directory:
     for row, values in rows:
         auth = _authority(path, row, values)
         if auth.id in authorities:
-            raise _field_error(path, row, "URL name",
-                               f"'{auth.wdtk}' is already used on row {first_row[auth.id]}: each body once")
+            raise _field_error(
+                path,
+                row,
+                "URL name",
+                f"'{auth.wdtk}' is already used on row {first_row[auth.id]}: each body once",
+            )
         authorities[auth.id] = auth
         first_row[auth.id] = row
     if not authorities:

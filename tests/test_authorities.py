@@ -20,14 +20,26 @@ def directory() -> authorities.Directory:
 
 # --- the data ---------------------------------------------------------------------------------
 
+
 def test_directory_has_at_least_32_bodies_and_22_providers(directory):
     assert len(directory.authorities) >= 32
     assert len(directory.providers) >= 22
 
 
 def test_issue_bodies_are_all_present(directory):
-    for body in ["dwp", "hmrc", "cabinet-office", "dfe", "dhsc", "dfc", "scottish-government",
-                 "social-security-scotland", "skills-development-scotland", "welsh-government", "ico"]:
+    for body in [
+        "dwp",
+        "hmrc",
+        "cabinet-office",
+        "dfe",
+        "dhsc",
+        "dfc",
+        "scottish-government",
+        "social-security-scotland",
+        "skills-development-scotland",
+        "welsh-government",
+        "ico",
+    ]:
         assert body in directory.authorities, body
     tags = [set(a.tags) for a in directory.authorities.values()]
     assert sum("council" in t for t in tags) >= 3
@@ -35,10 +47,30 @@ def test_issue_bodies_are_all_present(directory):
 
 
 def test_issue_providers_are_all_findable(directory):
-    for name in ["A4e", "Action for Employment", "PeoplePlus", "G4S", "Maximus", "Remploy",
-                 "Centre for Health and Disability Assessments", "Serco", "Ingeus", "Reed in Partnership",
-                 "Shaw Trust", "Seetec", "Working Links", "Pluss", "Atos", "Independent Assessment Services",
-                 "Capita", "Staffline", "Prospects", "APM", "The Work Company", "Behavioural Insights Team"]:
+    for name in [
+        "A4e",
+        "Action for Employment",
+        "PeoplePlus",
+        "G4S",
+        "Maximus",
+        "Remploy",
+        "Centre for Health and Disability Assessments",
+        "Serco",
+        "Ingeus",
+        "Reed in Partnership",
+        "Shaw Trust",
+        "Seetec",
+        "Working Links",
+        "Pluss",
+        "Atos",
+        "Independent Assessment Services",
+        "Capita",
+        "Staffline",
+        "Prospects",
+        "APM",
+        "The Work Company",
+        "Behavioural Insights Team",
+    ]:
         entry = find(name, directory)
         assert isinstance(entry, Provider), name
 
@@ -75,7 +107,9 @@ def test_ids_are_kebab_case_and_names_do_not_collide(directory):
         assert KEBAB.match(entry.id), entry.id
         for name in directory.names(entry):
             key = authorities._norm(name)
-            assert owner.setdefault(key, entry.id) == entry.id, f"'{name}' names {owner[key]} and {entry.id}"
+            assert owner.setdefault(key, entry.id) == entry.id, (
+                f"'{name}' names {owner[key]} and {entry.id}"
+            )
 
 
 def test_unverified_lists_only_fields_that_exist(directory):
@@ -93,48 +127,58 @@ def test_dwp_keeps_the_reference_facts_and_marks_the_email_unverified(directory)
     dwp = directory.authorities["dwp"]
     assert dwp.email == "freedom-of-information-request@dwp.gov.uk"
     assert "email" in dwp.unverified  # reference G7
-    assert dwp.address == ("DWP Central Freedom of Information Team", "Caxton House",
-                           "6-12 Tothill Street", "London SW1H 9NA")
+    assert dwp.address == (
+        "DWP Central Freedom of Information Team",
+        "Caxton House",
+        "6-12 Tothill Street",
+        "London SW1H 9NA",
+    )
     assert dwp.wdtk_url == "https://www.whatdotheyknow.com/new/dwp"
     assert "Jobcentre Plus is part of DWP" in dwp.notes
 
 
 def test_unknown_field_in_data_is_a_one_line_error():
     with pytest.raises(FoiError, match=r"authority 'x': unknown field 'emial'"):
-        authorities._authority({"id": "x", "name": "X", "regime": "foia", "emial": "a@b.uk"}, "authority 'x'")
+        authorities._authority(
+            {"id": "x", "name": "X", "regime": "foia", "emial": "a@b.uk"}, "authority 'x'"
+        )
 
 
 # --- search ------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("query, first", [
-    ("jobcentre", "dwp"),
-    ("job centre plus", "dwp"),
-    ("JOBCENTRE PLUS", "dwp"),
-    ("DWP", "dwp"),
-    ("dwp", "dwp"),
-    ("Department of Work and Pensions", "dwp"),
-    ("work and pensions", "dwp"),
-    ("a4e", "a4e"),
-    ("A4E", "a4e"),
-    ("people plus", "a4e"),
-    ("PeoplePlus", "a4e"),
-    ("Action for Employment", "a4e"),
-    ("action employment", "a4e"),
-    ("HM Revenue & Customs", "hmrc"),
-    ("HM Revenue and Customs", "hmrc"),
-    ("Inland Revenue", "hmrc"),
-    ("scot gov", "scottish-government"),
-    ("social security scot", "social-security-scotland"),
-    ("Skills Development", "skills-development-scotland"),
-    ("Jobs & Benefits Office", "dfc"),
-    ("atos healthcare", "atos"),
-    ("CHDA", "chda"),
-    ("nudge unit", "bit"),
-    ("reed", "reed"),
-    ("scottish_government", "scottish-government"),  # a WhatDoTheyKnow URL name
-    ("Information Commissioner's Office", "ico"),
-    ("information commissioners", "ico"),
-])
+
+@pytest.mark.parametrize(
+    "query, first",
+    [
+        ("jobcentre", "dwp"),
+        ("job centre plus", "dwp"),
+        ("JOBCENTRE PLUS", "dwp"),
+        ("DWP", "dwp"),
+        ("dwp", "dwp"),
+        ("Department of Work and Pensions", "dwp"),
+        ("work and pensions", "dwp"),
+        ("a4e", "a4e"),
+        ("A4E", "a4e"),
+        ("people plus", "a4e"),
+        ("PeoplePlus", "a4e"),
+        ("Action for Employment", "a4e"),
+        ("action employment", "a4e"),
+        ("HM Revenue & Customs", "hmrc"),
+        ("HM Revenue and Customs", "hmrc"),
+        ("Inland Revenue", "hmrc"),
+        ("scot gov", "scottish-government"),
+        ("social security scot", "social-security-scotland"),
+        ("Skills Development", "skills-development-scotland"),
+        ("Jobs & Benefits Office", "dfc"),
+        ("atos healthcare", "atos"),
+        ("CHDA", "chda"),
+        ("nudge unit", "bit"),
+        ("reed", "reed"),
+        ("scottish_government", "scottish-government"),  # a WhatDoTheyKnow URL name
+        ("Information Commissioner's Office", "ico"),
+        ("information commissioners", "ico"),
+    ],
+)
 def test_search_is_forgiving(directory, query, first):
     found = search(query, directory)
     assert found, query
@@ -144,10 +188,12 @@ def test_search_is_forgiving(directory, query, first):
 def test_search_ranks_exact_before_prefix_before_substring(directory):
     found = [e.id for e in search("glasgow", directory)]
     assert found[:2] == ["glasgow-city-council", "nhs-greater-glasgow-and-clyde"]
-    scores = [authorities._name_score("dwp", ["dwp"], "DWP"),
-              authorities._name_score("dw", ["dw"], "DWP"),
-              authorities._name_score("job plus", ["job", "plus"], "Jobcentre Plus"),
-              authorities._name_score("centre", ["centre"], "Jobcentre Plus")]
+    scores = [
+        authorities._name_score("dwp", ["dwp"], "DWP"),
+        authorities._name_score("dw", ["dw"], "DWP"),
+        authorities._name_score("job plus", ["job", "plus"], "Jobcentre Plus"),
+        authorities._name_score("centre", ["centre"], "Jobcentre Plus"),
+    ]
     assert scores == [100, 80, 60, 40]
 
 
@@ -159,6 +205,7 @@ def test_search_without_a_query_lists_everything_and_nonsense_finds_nothing(dire
 
 
 # --- find, resolve -----------------------------------------------------------------------------
+
 
 def test_find_unknown_suggests_close_ids(directory):
     with pytest.raises(FoiError) as err:
@@ -182,7 +229,9 @@ def test_resolve_in_northern_ireland_goes_to_the_department_for_communities(dire
     assert resolve("dwp", directory, nation="ni").authority.id == "dwp"
 
 
-def test_resolve_a_provider_in_scotland_still_goes_to_dwp_unless_the_programme_is_devolved(directory):
+def test_resolve_a_provider_in_scotland_still_goes_to_dwp_unless_the_programme_is_devolved(
+    directory,
+):
     assert resolve("people plus", directory, nation="scotland").authority.id == "dwp"
     target = resolve("people plus", directory, programme="Fair Start Scotland")
     assert target.authority.id == "scottish-government"

@@ -28,7 +28,9 @@ def test_list_as_json_has_at_least_30_bodies():
     providers = [e for e in entries if not e["is_public_authority"]]
     assert len(bodies) >= 30
     assert len(providers) >= 20
-    assert {"id", "name", "regime", "email", "address", "wdtk", "notes", "unverified"} <= set(bodies[0])
+    assert {"id", "name", "regime", "email", "address", "wdtk", "notes", "unverified"} <= set(
+        bodies[0]
+    )
 
 
 def test_show_a4e_json_names_dwp_as_the_body_to_ask():
@@ -51,8 +53,13 @@ def test_show_a4e_text_says_it_is_not_a_public_authority_and_whom_to_ask():
     assert "NOT a public authority" in result.stdout
     assert "Department for Work and Pensions (DWP)" in result.stdout
     assert "FOIA section 3(2)(b)" in result.stdout
-    assert "In Northern Ireland the body to ask is Department for Communities (DfC)" in result.stdout
-    assert "Fair Start Scotland, Glasgow; Highlands and Islands: ask Scottish Government" in result.stdout
+    assert (
+        "In Northern Ireland the body to ask is Department for Communities (DfC)" in result.stdout
+    )
+    assert (
+        "Fair Start Scotland, Glasgow; Highlands and Islands: ask Scottish Government"
+        in result.stdout
+    )
 
 
 def test_show_an_authority_by_alias_with_its_contact_details():
@@ -61,7 +68,10 @@ def test_show_an_authority_by_alias_with_its_contact_details():
     out = result.stdout
     assert out.startswith("Department for Work and Pensions (DWP)\n")
     assert "Email: freedom-of-information-request@dwp.gov.uk (unverified: check before use)" in out
-    assert "Address: DWP Central Freedom of Information Team, Caxton House, 6-12 Tothill Street, London SW1H 9NA" in out
+    assert (
+        "Address: DWP Central Freedom of Information Team, Caxton House, 6-12 Tothill Street, London SW1H 9NA"
+        in out
+    )
     assert "WhatDoTheyKnow: https://www.whatdotheyknow.com/new/dwp" in out
 
 
@@ -107,10 +117,12 @@ def test_usage_errors_exit_2():
 def test_authorities_file_adds_a_users_bodies(tmp_path: Path):
     csv_file = tmp_path / "all-authorities.csv"
     csv_file.write_bytes(
-        ("\ufeffInternal ID,Name,Short name,URL name,Tags,Home page,Publication scheme,Disclosure log,"
-         "Notes,Created at,Updated at,Version,Request email\r\n"
-         "7,Ipswich Borough Council,,ipswich_borough_council,local_council,,,,,,,,foi@ipswich.example\r\n"
-         ).encode("utf-8"))
+        (
+            "\ufeffInternal ID,Name,Short name,URL name,Tags,Home page,Publication scheme,Disclosure log,"
+            "Notes,Created at,Updated at,Version,Request email\r\n"
+            "7,Ipswich Borough Council,,ipswich_borough_council,local_council,,,,,,,,foi@ipswich.example\r\n"
+        ).encode("utf-8")
+    )
     result = run("authorities", "ipswich", "--format", "json", "--authorities", str(csv_file))
     assert result.exit_code == 0, result.output
     found = json.loads(result.stdout)
@@ -125,20 +137,31 @@ def test_bad_authorities_file_is_one_line_error(tmp_path: Path):
     bad.write_text("Name,Short name\nX,Y\n", encoding="utf-8")
     result = run("authorities", "--authorities", str(bad))
     assert result.exit_code == 1
-    assert result.stderr == f"Error: {bad}, row 1: no 'URL name' column: the header must include 'Name' and 'URL name' as in WhatDoTheyKnow's all-authorities.csv\n"
+    assert (
+        result.stderr
+        == f"Error: {bad}, row 1: no 'URL name' column: the header must include 'Name' and 'URL name' as in WhatDoTheyKnow's all-authorities.csv\n"
+    )
 
 
 def test_python_m_foi_authorities_show_a4e_in_a_subprocess(tmp_path: Path):
     env = {**os.environ, "HOME": str(tmp_path), "FOI_CONFIG_DIR": str(tmp_path / "config")}
     proc = subprocess.run(
         [sys.executable, "-m", "foi", "authorities", "show", "a4e", "--format", "json"],
-        capture_output=True, text=True, env=env, timeout=60, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
     )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["ask"]["id"] == "dwp"
     missing = subprocess.run(
         [sys.executable, "-m", "foi", "authorities", "show", "no-such-body"],
-        capture_output=True, text=True, env=env, timeout=60, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
     )
     assert missing.returncode == 1
     assert missing.stderr.startswith("Error: no authority or provider called 'no-such-body'")

@@ -10,8 +10,10 @@ from foi import authorities
 from foi.errors import DataError, FoiError
 from foi.wdtk import infer_regime
 
-HEADER = ("Internal ID,Name,Short name,URL name,Tags,Home page,Publication scheme,Disclosure log,"
-          "Notes,Created at,Updated at,Version")
+HEADER = (
+    "Internal ID,Name,Short name,URL name,Tags,Home page,Publication scheme,Disclosure log,"
+    "Notes,Created at,Updated at,Version"
+)
 
 
 def write(path: Path, text: str, encoding: str = "utf-8-sig") -> Path:
@@ -24,12 +26,12 @@ def write(path: Path, text: str, encoding: str = "utf-8-sig") -> Path:
 def wdtk_csv(tmp_path: Path) -> Path:
     rows = [
         HEADER + ",Request email",
-        '101,Ipswich Borough Council,,ipswich_borough_council,local_council england district,'
+        "101,Ipswich Borough Council,,ipswich_borough_council,local_council england district,"
         'https://www.ipswich.gov.uk,,,"Covers Ipswich, Suffolk",2008-01-01,2024-01-01,3,foi@ipswich.example',
         '102,"Glasgow City Council",GCC,gcc,"scotland local_council foisa_covidbill",,,,,,,,',
         '103,Scottish Water,,scottish_water,scotland eir_only,,,,"<p>Water and <b>sewerage</b></p>",,,,',
         '104,Independent Monitoring Board for the Scotland and Northern Ireland STHF,,imb_sthf,"imb,scotland,ni",,,,,,,,',
-        '105,Department for Work and Pensions,DWP,dwp,department,https://www.gov.uk/dwp,,,,,,,',
+        "105,Department for Work and Pensions,DWP,dwp,department,https://www.gov.uk/dwp,,,,,,,",
         "",
         '106,Suffolk County Council,,suffolk_county_council,"county_council, england",,,,'
         '"Multi-line\nnote",,,,',
@@ -39,10 +41,17 @@ def wdtk_csv(tmp_path: Path) -> Path:
 
 # --- reading -----------------------------------------------------------------------------------
 
+
 def test_reads_wdtk_layout_with_bom_quotes_and_request_email(wdtk_csv):
     d = authorities.load_wdtk_csv(wdtk_csv)
-    assert list(d.authorities) == ["ipswich-borough-council", "gcc", "scottish-water", "imb-sthf", "dwp",
-                                   "suffolk-county-council"]
+    assert list(d.authorities) == [
+        "ipswich-borough-council",
+        "gcc",
+        "scottish-water",
+        "imb-sthf",
+        "dwp",
+        "suffolk-county-council",
+    ]
     ipswich = d.authorities["ipswich-borough-council"]
     assert ipswich.name == "Ipswich Borough Council"
     assert ipswich.short == "Ipswich Borough Council"  # blank Short name falls back to Name
@@ -71,29 +80,37 @@ def test_regime_is_inferred_from_tags(wdtk_csv):
     assert d.authorities["dwp"].regime == "foia"
 
 
-@pytest.mark.parametrize("tags, expected", [
-    (("scotland",), ("foisa", "scotland")),
-    (("foisa_covidbill",), ("foisa", "scotland")),
-    (("wales", "local_council"), ("foia", "wales")),
-    (("ni",), ("foia", "ni")),
-    (("eir_only",), ("eir", "uk")),
-    (("department",), ("foia", "uk")),
-    ((), ("foia", "uk")),
-])
+@pytest.mark.parametrize(
+    "tags, expected",
+    [
+        (("scotland",), ("foisa", "scotland")),
+        (("foisa_covidbill",), ("foisa", "scotland")),
+        (("wales", "local_council"), ("foia", "wales")),
+        (("ni",), ("foia", "ni")),
+        (("eir_only",), ("eir", "uk")),
+        (("department",), ("foia", "uk")),
+        ((), ("foia", "uk")),
+    ],
+)
 def test_infer_regime(tags, expected):
     assert infer_regime(tags)[:2] == expected
 
 
 def test_regime_and_nation_columns_override_the_tags(tmp_path):
-    path = write(tmp_path / "mine.csv", "Name,URL name,Tags,Regime,Nation\n"
-                 "Office of the Advocate General,oag,scotland,FOIA,uk\n")
+    path = write(
+        tmp_path / "mine.csv",
+        "Name,URL name,Tags,Regime,Nation\nOffice of the Advocate General,oag,scotland,FOIA,uk\n",
+    )
     oag = authorities.load_wdtk_csv(path).authorities["oag"]
     assert (oag.regime, oag.nation, oag.regime_basis) == ("foia", "uk", "column 'Regime'")
 
 
 def test_headers_match_without_regard_to_case_and_a_cp1252_file_is_read(tmp_path):
-    path = write(tmp_path / "excel.csv", " name ,URL NAME,request EMAIL\nCafé Council,cafe_council,\n",
-                 encoding="cp1252")
+    path = write(
+        tmp_path / "excel.csv",
+        " name ,URL NAME,request EMAIL\nCafé Council,cafe_council,\n",
+        encoding="cp1252",
+    )
     cafe = authorities.load_wdtk_csv(path).authorities["cafe-council"]
     assert cafe.name == "Café Council"
     assert cafe.email is None
@@ -101,19 +118,32 @@ def test_headers_match_without_regard_to_case_and_a_cp1252_file_is_read(tmp_path
 
 # --- errors: one line naming file, row and column -------------------------------------------------
 
-@pytest.mark.parametrize("text, message", [
-    ("", r"empty file"),
-    ("Name,Short name\nX,Y\n", r"row 1: no 'URL name' column"),
-    ("Name,URL name\n", r"no bodies found"),
-    ("Name,URL name\nGood,good\n,blank_name\n", r"row 3, column 'Name': empty"),
-    ("Name,URL name\nNo URL,\n", r"row 2, column 'URL name': empty"),
-    ("Name,URL name\nSpaces,has spaces\n", r"row 2, column 'URL name': 'has spaces' is not a WhatDoTheyKnow URL name"),
-    ("Name,URL name\nA,a\nB,b\nA again,a\n", r"row 4, column 'URL name': 'a' is already used on row 2"),
-    ("Name,URL name,Request email\nA,a,not-an-email\n", r"row 2, column 'Request email': 'not-an-email'"),
-    ("Name,URL name,Regime\nA,a,gdpr\n", r"row 2, column 'Regime': 'gdpr' is not one of"),
-    ("Name,URL name,Nation\nA,a,mars\n", r"row 2, column 'Nation': 'mars'"),
-    ("Name,URL name\nA,a,extra,fields\n", r"row 2: 4 fields but the header has 2"),
-])
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("", r"empty file"),
+        ("Name,Short name\nX,Y\n", r"row 1: no 'URL name' column"),
+        ("Name,URL name\n", r"no bodies found"),
+        ("Name,URL name\nGood,good\n,blank_name\n", r"row 3, column 'Name': empty"),
+        ("Name,URL name\nNo URL,\n", r"row 2, column 'URL name': empty"),
+        (
+            "Name,URL name\nSpaces,has spaces\n",
+            r"row 2, column 'URL name': 'has spaces' is not a WhatDoTheyKnow URL name",
+        ),
+        (
+            "Name,URL name\nA,a\nB,b\nA again,a\n",
+            r"row 4, column 'URL name': 'a' is already used on row 2",
+        ),
+        (
+            "Name,URL name,Request email\nA,a,not-an-email\n",
+            r"row 2, column 'Request email': 'not-an-email'",
+        ),
+        ("Name,URL name,Regime\nA,a,gdpr\n", r"row 2, column 'Regime': 'gdpr' is not one of"),
+        ("Name,URL name,Nation\nA,a,mars\n", r"row 2, column 'Nation': 'mars'"),
+        ("Name,URL name\nA,a,extra,fields\n", r"row 2: 4 fields but the header has 2"),
+    ],
+)
 def test_malformed_csv_is_one_line_error_naming_file_row_and_column(tmp_path, text, message):
     path = write(tmp_path / "bad.csv", text)
     with pytest.raises(DataError, match=message) as err:
@@ -134,6 +164,7 @@ def test_missing_and_binary_files_are_clear_errors(tmp_path):
 
 # --- merging into the built-in directory -----------------------------------------------------------
 
+
 def test_merge_adds_new_bodies_and_overrides_by_id_or_url_name(wdtk_csv):
     merged = authorities.load(wdtk_csv)
     builtin = authorities.builtin()
@@ -150,18 +181,27 @@ def test_merge_adds_new_bodies_and_overrides_by_id_or_url_name(wdtk_csv):
     assert merged.authorities["glasgow-city-council"].origin == str(wdtk_csv)
     # New bodies are searchable and resolvable.
     assert authorities.search("ipswich", merged)[0].id == "ipswich-borough-council"
-    assert authorities.resolve("Ipswich Borough Council", merged).authority.email == "foi@ipswich.example"
+    assert (
+        authorities.resolve("Ipswich Borough Council", merged).authority.email
+        == "foi@ipswich.example"
+    )
     # A provider still leads to DWP in the merged directory.
     assert authorities.resolve("a4e", merged).authority.id == "dwp"
 
 
 def test_a_user_email_replaces_an_unverified_one(tmp_path):
-    path = write(tmp_path / "mine.csv", "Name,URL name,Request email\n"
-                 "Department for Work and Pensions,dwp,foi@dwp.example\n")
+    path = write(
+        tmp_path / "mine.csv",
+        "Name,URL name,Request email\nDepartment for Work and Pensions,dwp,foi@dwp.example\n",
+    )
     dwp = authorities.load(path).authorities["dwp"]
     assert dwp.email == "foi@dwp.example"
+    assert dwp.short == "DWP"  # a blank Short name does not replace the built-in one
     assert "email" not in dwp.unverified
-    assert authorities.builtin().authorities["dwp"].email == "freedom-of-information-request@dwp.gov.uk"
+    assert (
+        authorities.builtin().authorities["dwp"].email
+        == "freedom-of-information-request@dwp.gov.uk"
+    )
 
 
 def test_a_regime_column_overrides_a_builtin_regime_but_tags_alone_do_not(tmp_path):
