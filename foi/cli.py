@@ -112,7 +112,8 @@ def authorities_command(
     if not found:
         console.info(f"Nothing in the directory matches '{' '.join(terms)}': try fewer or shorter words.")
         return
-    console.table([directory_view.table_row(e, directory) for e in found], directory_view.TABLE_HEADERS)
+    headers, rows = directory_view.table(found, directory)
+    console.table(rows, headers)
 
 
 def main() -> None:

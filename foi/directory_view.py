@@ -188,3 +188,11 @@ def table_row(entry: Entry, directory: Directory) -> list[str]:
 
 
 TABLE_HEADERS = ["ID", "Name", "Regime", "Where", "Ask instead"]
+
+
+def table(entries: list[Entry], directory: Directory) -> tuple[list[str], list[list[str]]]:
+    """Headers and rows for the search table; the "Ask instead" column only when a provider is listed."""
+    rows = [table_row(entry, directory) for entry in entries]
+    if any(isinstance(entry, Provider) for entry in entries):
+        return TABLE_HEADERS, rows
+    return TABLE_HEADERS[:-1], [row[:-1] for row in rows]

@@ -119,12 +119,22 @@ def _clean_notes(text: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", text)).strip()
 
 
+def _csv_problem(err: csv.Error) -> str:
+    """The csv module's complaint, in words that say what to fix."""
+    text = str(err)
+    if "unexpected end of data" in text:
+        return "a quoted value is never closed: check the quotes on this row"
+    if "expected after" in text:
+        return "text follows a closing quote: put the whole value inside the quotes"
+    return f"{text}: save the file again as CSV from your spreadsheet"
+
+
 class _Rows:
     """Rows of the file as dictionaries keyed by known column, with the spreadsheet row number."""
 
     def __init__(self, path: Path, text: str) -> None:
         self.path = path
-        self.reader = csv.reader(io.StringIO(text, newline=""))
+        self.reader = csv.reader(io.StringIO(text, newline=""), strict=True)
         self.columns = self._header()
 
     def _header(self) -> dict[str, int]:
@@ -136,7 +146,7 @@ class _Rows:
                 "(Name, Short name, URL name, Tags, ...)"
             ) from None
         except csv.Error as err:
-            raise DataError(f"{self.path}, row 1: {err}: save the file again as CSV") from None
+            raise DataError(f"{self.path}, row 1: {_csv_problem(err)}") from None
         wanted = {_key(name): name for name in KNOWN}
         columns: dict[str, int] = {}
         for index, cell in enumerate(header):
@@ -160,9 +170,7 @@ class _Rows:
             except StopIteration:
                 return
             except csv.Error as err:
-                raise DataError(
-                    f"{self.path}, row {row_number + 1}: {err}: save the file again as CSV"
-                ) from None
+                raise DataError(f"{self.path}, row {row_number + 1}: {_csv_problem(err)}") from None
             row_number += 1
             if not any(cell.strip() for cell in cells):
                 continue

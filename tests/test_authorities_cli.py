@@ -90,6 +90,13 @@ def test_search_table_shows_providers_with_the_body_to_ask():
     assert "DWP (NI: DfC)" in result.stdout
 
 
+def test_search_table_of_authorities_only_has_no_ask_column():
+    result = run("authorities", "council")
+    assert result.exit_code == 0
+    assert "Glasgow City" in result.stdout
+    assert "Ask instead" not in result.stdout
+
+
 def test_search_with_no_match_says_so_on_stderr_and_json_is_empty():
     result = run("authorities", "zzqx")
     assert result.exit_code == 0

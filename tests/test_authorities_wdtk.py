@@ -142,6 +142,8 @@ def test_headers_match_without_regard_to_case_and_a_cp1252_file_is_read(tmp_path
         ("Name,URL name,Regime\nA,a,gdpr\n", r"row 2, column 'Regime': 'gdpr' is not one of"),
         ("Name,URL name,Nation\nA,a,mars\n", r"row 2, column 'Nation': 'mars'"),
         ("Name,URL name\nA,a,extra,fields\n", r"row 2: 4 fields but the header has 2"),
+        ('Name,URL name\nA,a\n"B,b\n', r"row 3: a quoted value is never closed"),
+        ('Name,URL name\nA,"a"x\n', r"row 2: text follows a closing quote"),
     ],
 )
 def test_malformed_csv_is_one_line_error_naming_file_row_and_column(tmp_path, text, message):
