@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Union
+from typing import Any
 
 from foi.errors import DataError, FoiError
 from foi.paths import DATA_DIR
@@ -93,7 +93,7 @@ class Provider:
         return self.name
 
 
-Entry = Union[Authority, Provider]
+Entry = Authority | Provider
 
 
 @dataclass(frozen=True)

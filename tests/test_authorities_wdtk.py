@@ -26,15 +26,20 @@ def write(path: Path, text: str, encoding: str = "utf-8-sig") -> Path:
 def wdtk_csv(tmp_path: Path) -> Path:
     rows = [
         HEADER + ",Request email",
-        "101,Ipswich Borough Council,,ipswich_borough_council,local_council england district,"
-        'https://www.ipswich.gov.uk,,,"Covers Ipswich, Suffolk",2008-01-01,2024-01-01,3,foi@ipswich.example',
+        (
+            "101,Ipswich Borough Council,,ipswich_borough_council,local_council england district,"
+            'https://www.ipswich.gov.uk,,,"Covers Ipswich, Suffolk",2008-01-01,2024-01-01,3,'
+            "foi@ipswich.example"
+        ),
         '102,"Glasgow City Council",GCC,gcc,"scotland local_council foisa_covidbill",,,,,,,,',
         '103,Scottish Water,,scottish_water,scotland eir_only,,,,"<p>Water and <b>sewerage</b></p>",,,,',
         '104,Independent Monitoring Board for the Scotland and Northern Ireland STHF,,imb_sthf,"imb,scotland,ni",,,,,,,,',
         "105,Department for Work and Pensions,DWP,dwp,department,https://www.gov.uk/dwp,,,,,,,",
         "",
-        '106,Suffolk County Council,,suffolk_county_council,"county_council, england",,,,'
-        '"Multi-line\nnote",,,,',
+        (
+            '106,Suffolk County Council,,suffolk_county_council,"county_council, england",,,,'
+            '"Multi-line\nnote",,,,'
+        ),
     ]
     return write(tmp_path / "all-authorities.csv", "\n".join(rows) + "\n")
 
