@@ -259,6 +259,62 @@ def deadline_command(
         console.out(report(deadline, chosen, steps))
 
 
+# --- authorities ---
+_AUTHORITY_FORMATS = ("table", "text", "json")
+
+
+@app.command("authorities")
+@handles_errors
+def authorities_command(
+    words: list[str] | None = typer.Argument(
+        None, metavar="QUERY",
+        help="Words to search for (any part of a name, alias or former name), or `show ID`.",
+    ),
+    output_format: str | None = typer.Option(
+        None, "--format", "-f",
+        help="table (default) or json for a search; text (default) or json for show.",
+    ),
+    authorities_file: str | None = typer.Option(
+        None, "--authorities", metavar="FILE",
+        help="Add your own directory: WhatDoTheyKnow's all-authorities.csv layout, optional 'Request email' column.",
+    ),
+) -> None:
+    """Search the directory of public authorities and providers, or show one.
+
+    `foi authorities jobcentre` finds DWP; `foi authorities show a4e` explains that A4e (now
+    PeoplePlus) is not a public authority and names the body to ask instead.
+    """
+    import json
+
+    from foi import authorities, directory_view
+    from foi.errors import UsageProblem
+
+    if output_format is not None and output_format.lower() not in _AUTHORITY_FORMATS:
+        raise UsageProblem(f"--format {output_format}: use one of {', '.join(_AUTHORITY_FORMATS)}")
+    fmt = (output_format or "").lower()
+    directory = authorities.load(authorities_file)
+    terms = list(words or [])
+    if terms and terms[0].lower() == "show":
+        if len(terms) < 2:
+            raise UsageProblem("`foi authorities show` needs an ID: e.g. `foi authorities show dwp`")
+        entry = authorities.find(" ".join(terms[1:]), directory)
+        if fmt == "json":
+            console.out(json.dumps(directory_view.as_dict(entry, directory), indent=2, ensure_ascii=False) + "\n")
+        else:
+            console.out(directory_view.as_text(entry, directory))
+        return
+    found = authorities.search(" ".join(terms), directory)
+    if fmt == "json":
+        rows = [directory_view.as_dict(entry, directory) for entry in found]
+        console.out(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        return
+    if not found:
+        console.info(f"Nothing in the directory matches '{' '.join(terms)}': try fewer or shorter words.")
+        return
+    headers, rows = directory_view.table(found, directory)
+    console.table(rows, headers)
+
+
 def main() -> None:
     """The console script: run the app, exiting 130 on Ctrl-C wherever it happens."""
     try:
