@@ -80,6 +80,9 @@ def new(
     save_answers: Optional[Path] = typer.Option(None, "--save-answers", help="Save the answers to this YAML file, to replay with --answers."),
     save_personal: bool = typer.Option(False, "--save-personal", help="With --save-answers, keep your name, email and address too."),
     no_profile: bool = typer.Option(False, "--no-profile", help="Ignore the saved profile."),
+    authorities_file: Optional[Path] = typer.Option(
+        None, "--authorities", help="A directory of your own in WhatDoTheyKnow's all-authorities.csv layout, added to the built-in one."
+    ),
 ) -> None:
     """Draft a request: asks who you are, which body, what it is about and the specifics, then writes the letter.
 
@@ -100,6 +103,7 @@ def new(
         letter_date=_iso_date(letter_date, "--date"), formats=formats, output=output, force=force,
         interactive=not no_input and wizard.interactive(), templates=templates,
         save_answers=save_answers, save_personal=save_personal, use_profile=not no_profile,
+        authorities_file=authorities_file,
     )
     compose.run(request)
 

@@ -32,6 +32,7 @@ class NewRequest:
     save_answers: Path | None = None
     save_personal: bool = False
     use_profile: bool = True
+    authorities_file: Path | None = None
 
 
 def sources_for(request: NewRequest) -> list[Source]:
@@ -63,8 +64,12 @@ def run(request: NewRequest) -> drafting.Draft:
     """Gather answers, draft, preview (with a terminal), and write the letter."""
     user_dir = templates_dir(request)
     wizard = Wizard(labels=_labels(user_dir)) if request.interactive else None
+    from foi import authorities
+
+    directory = authorities.load(request.authorities_file) if request.authorities_file else None
     taken = intake.collect(
-        sources_for(request), letter_date=request.letter_date or date.today(), asker=wizard, user_dir=user_dir
+        sources_for(request), letter_date=request.letter_date or date.today(), asker=wizard,
+        user_dir=user_dir, directory=directory,
     )
     draft = drafting.build(taken, user_dir)
     if wizard is not None and not _preview(draft, wizard):

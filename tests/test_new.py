@@ -253,3 +253,20 @@ def test_version_and_help() -> None:
     assert run("--version").stdout.startswith("foi ")
     helped = run("new", "--help")
     assert helped.exit_code == 0 and "--scenario" in helped.stdout and "--no-input" in helped.stdout
+
+
+def test_new_with_a_wdtk_directory_file(tmp_path: Path) -> None:
+    csv = tmp_path / "all-authorities.csv"
+    csv.write_text(
+        "\ufeffInternal ID,Name,Short name,URL name,Tags,Home page,Publication scheme,Disclosure log,Notes,"
+        "Created at,Updated at,Version,Request email\n"
+        "9001,Ipswich Borough Council,,ipswich_borough_council,local_council,,,,,,,1,foi@ipswich.example\n",
+        encoding="utf-8",
+    )
+    args = [a if a != "dwp" else "Ipswich Borough Council" for a in ISSUE_ARGS]
+    result = run(*args, "--authorities", str(csv), "--output", "-")
+    assert result.exit_code == 0, result.output
+    assert "Ipswich Borough Council" in result.stdout
+    assert "section 1 of the Freedom of Information Act 2000" in result.stdout
+    unknown = run(*args, "--output", "-")
+    assert unknown.exit_code == 1 and "Ipswich Borough Council" in unknown.stderr
