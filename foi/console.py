@@ -52,8 +52,8 @@ def table(rows: list[list[str]], headers: list[str], title: str | None = None) -
     from rich.table import Table
 
     t = Table(title=title, show_lines=False)
-    for header in headers:
-        t.add_column(header, overflow="fold")
+    for index, header in enumerate(headers):
+        t.add_column(header, overflow="fold", no_wrap=index == 0)
     for row in rows:
         t.add_row(*row)
     _console(stderr=False).print(t)
