@@ -9,10 +9,10 @@ import sys
 from typing import Any
 
 
-def _console(stderr: bool) -> Any:
+def _console(stderr: bool, width: int | None = None) -> Any:
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=True)
+    return Console(stderr=stderr, highlight=False, soft_wrap=True, width=width)
 
 
 def error(message: str) -> None:
@@ -56,7 +56,8 @@ def table(rows: list[list[str]], headers: list[str], title: str | None = None) -
         t.add_column(header, overflow="fold", no_wrap=index == 0)
     for row in rows:
         t.add_row(*row)
-    _console(stderr=False).print(t)
+    # A pipe or a file gets a wide table rather than rich's 80 columns: ids must stay whole.
+    _console(stderr=False, width=None if sys.stdout.isatty() else 140).print(t)
 
 
 def styled(markup: str, stderr: bool = False) -> None:
