@@ -46,7 +46,6 @@ class Format:
     name: str
     extension: str
     write: Callable[[Draft], bytes]
-    help: str
     binary: bool = False
     notices: Callable[[Draft], list[Notice]] = _no_notices
     applies: Callable[[Draft], bool] = _always
@@ -54,14 +53,13 @@ class Format:
 
 
 _ALL = (
-    Format("text", ".txt", text, "plain text, 72 columns, to post or paste"),
-    Format("markdown", ".md", markdown, "Markdown"),
-    Format("html", ".html", html_page.write, "one printable web page (A4)"),
-    Format("docx", ".docx", docx_letter.write, "a Word letter, on your letterhead", binary=True),
-    Format("eml", ".eml", eml.write, "an email your mail program opens as a draft", notices=eml.notices),
+    Format("text", ".txt", text),
+    Format("markdown", ".md", markdown),
+    Format("html", ".html", html_page.write),
+    Format("docx", ".docx", docx_letter.write, binary=True),
+    Format("eml", ".eml", eml.write, notices=eml.notices),
     # .wdtk.txt, not .txt: a folder can hold the text letter and the WhatDoTheyKnow body side by side.
-    Format("wdtk", ".wdtk.txt", wdtk.write, "the text to paste into WhatDoTheyKnow", notices=wdtk.notices,
-           applies=_published),
+    Format("wdtk", ".wdtk.txt", wdtk.write, notices=wdtk.notices, applies=_published),
 )
 REGISTRY: dict[str, Format] = {f.name: f for f in _ALL}
 FORMATS: tuple[str, ...] = tuple(REGISTRY)

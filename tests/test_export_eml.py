@@ -107,6 +107,12 @@ def test_unverified_address_is_flagged() -> None:
     ]
 
 
+def test_subject_access_request_to_the_foi_address_is_flagged() -> None:
+    draft = dataclasses.replace(make_draft(), regime=regimes.get("sar"))
+    assert any("FOI address: a subject access request" in n.text for n in export.notices(draft, "eml"))
+    assert not any("subject access" in n.text for n in export.notices(make_draft(), "eml"))
+
+
 def test_postal_only_requester_has_no_from_line() -> None:
     draft = make_draft(email=None)
     message = parse(export.render(draft, "eml"))

@@ -70,6 +70,11 @@ def notices(draft: Draft) -> list[Notice]:
             f"the email address for {authority.name} ({authority.email}) is not confirmed: "
             "check it on the body's website before sending"
         ))
+    if authority.email and draft.regime.kind == "sar":
+        found.append(Notice(
+            f"the To address is {authority.name}'s FOI address: a subject access request may go to any "
+            "part of a body, but check whether it has its own address for them"
+        ))
     if not draft.answers.get("email"):
         found.append(Notice("you gave no email address: the .eml has no From line; your mail program adds yours"))
     return found
