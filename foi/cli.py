@@ -72,9 +72,15 @@ def new(
     sets: list[str] = typer.Option([], "--set", help="An answer as key=value; repeat for more. Wins over every other source."),
     answers: Optional[Path] = typer.Option(None, "--answers", help="A YAML file of answers (key: value), as saved by --save-answers."),
     letter_date: Optional[str] = typer.Option(None, "--date", help="The letter's date, YYYY-MM-DD (default today): the same answers and date give the same letter."),
-    formats: list[str] = typer.Option(["text"], "--format", "-f", help="text or markdown."),
-    output: Optional[str] = typer.Option(None, "--output", "-o", help="The file to write; - for the screen (stdout)."),
-    force: bool = typer.Option(False, "--force", help="Replace an existing output file."),
+    formats: list[str] = typer.Option(
+        ["text"], "--format", "-f",
+        help="text, markdown, html, docx, eml or wdtk (the text to paste into WhatDoTheyKnow); repeat it, or give all.",
+    ),
+    output: Optional[str] = typer.Option(
+        None, "--output", "-o",
+        help="The file to write, or a folder (existing, or ending in /) for several formats, each named after the request; - for the screen (stdout).",
+    ),
+    force: bool = typer.Option(False, "--force", help="Replace existing output files."),
     no_input: bool = typer.Option(False, "--no-input", help="Never ask: a missing answer is an error naming it."),
     templates: Optional[Path] = typer.Option(None, "--templates", help="A folder of your own templates that override the built-in ones."),
     save_answers: Optional[Path] = typer.Option(None, "--save-answers", help="Save the answers to this YAML file, to replay with --answers."),
@@ -91,13 +97,12 @@ def new(
 
       foi new --scenario provider-data-access --authority dwp --set provider=A4e
       --set name="Jane Smith" --set email=jane@example.org --no-input --output letter.txt
-    """
-    from foi import compose, wizard
-    from foi.export import FORMATS
 
-    for fmt in formats:
-        if fmt not in FORMATS:
-            raise UsageProblem(f"--format {fmt}: use one of {', '.join(FORMATS)}")
+    Several formats at once go into a folder, one file each: --format all --output letters/
+    """
+    from foi import compose, export, wizard
+
+    export.choose(formats)  # an unknown format is a usage error before any question is asked
     request = compose.NewRequest(
         sets=sets, scenario=scenario, authority=authority, answers_file=answers,
         letter_date=_iso_date(letter_date, "--date"), formats=formats, output=output, force=force,

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sys
+import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
 
-from foi import console, drafting, export, intake, profile
+from foi import console, drafting, export, intake, outputs, profile
 from foi.answers import Source, load_answers_file, parse_set_options
 from foi.errors import FoiError
 from foi.files import write_atomic
@@ -24,7 +24,7 @@ class NewRequest:
     authority: str | None = None
     answers_file: Path | None = None
     letter_date: date | None = None
-    formats: list[str] = field(default_factory=lambda: ["text"])
+    formats: list[str] = field(default_factory=lambda: ["text"])  # names as given: `all` is expanded per draft
     output: str | None = None
     force: bool = False
     interactive: bool = False
@@ -72,6 +72,8 @@ def run(request: NewRequest) -> drafting.Draft:
         user_dir=user_dir, directory=directory,
     )
     draft = drafting.build(taken, user_dir)
+    if request.use_profile:
+        draft = dataclasses.replace(draft, letterhead=profile.load().get("letterhead"))
     if wizard is not None and not _preview(draft, wizard):
         console.info("Nothing was written.")
         return draft
@@ -95,17 +97,28 @@ def _preview(draft: drafting.Draft, wizard: Wizard) -> bool:
 
 
 def _write(draft: drafting.Draft, request: NewRequest, wizard: Wizard | None) -> None:
+    """Every format asked for, or none: targets are checked and every format is rendered (a refusal
+    such as wdtk for a subject access request comes here) before the first file is written."""
+    formats = export.choose(request.formats, draft)
     output = request.output
     if output is None and wizard is not None:
-        output = wizard.ask_text("Save the letter as", draft.slug + export.EXTENSIONS[request.formats[0]])
-    if output is None or output == "-":
-        for fmt in request.formats:
-            sys.stdout.buffer.write(export.render(draft, fmt))
-        sys.stdout.flush()
-        return
-    target = Path(output)
-    write_atomic(target, export.render(draft, request.formats[0]), force=request.force)
-    console.info(f"Wrote {target}")
+        output = _ask_output(draft, formats, wizard)
+    targets = outputs.plan(formats, output, draft.slug, force=request.force)
+    contents = {target.fmt: export.render(draft, target.fmt) for target in targets}
+    for path in outputs.write(targets, contents, force=request.force):
+        console.info(f"Wrote {path}")
+    for fmt in formats:
+        for notice in export.notices(draft, fmt):
+            if notice.warning:
+                console.warn(notice.text)
+            else:
+                console.info(notice.text)
+
+
+def _ask_output(draft: drafting.Draft, formats: list[str], wizard: Wizard) -> str:
+    if len(formats) == 1:
+        return wizard.ask_text("Save the letter as", draft.slug + export.EXTENSIONS[formats[0]])
+    return wizard.ask_text("Save the letters in the folder", ".")
 
 
 def _save_answers(taken: intake.Intake, request: NewRequest) -> None:

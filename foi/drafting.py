@@ -35,11 +35,19 @@ class Draft:
     answers: dict[str, Any]
     markup: str
     blocks: list[letter.Block] = field(default_factory=list)
+    # A line printed at the top of a .docx (an organisation's name): the profile's `letterhead`.
+    letterhead: str | None = None
 
     @property
     def slug(self) -> str:
         """A file name stem: body, scenario and date (foi-dwp-provider-data-access-2026-11-23)."""
         return f"foi-{self.authority.id}-{self.scenario_id}-{self.letter_date.isoformat()}"
+
+    @property
+    def subject(self) -> str:
+        """The regime's own name for the request and its title, as WhatDoTheyKnow names it in the
+        email subject: "Freedom of Information request - <title>", "Subject access request - <title>"."""
+        return f"{self.regime.heading} - {self.title}"
 
 
 def build(intake: Intake, user_dir: Path | None = None) -> Draft:
@@ -140,7 +148,8 @@ def _recipient(authority: Authority) -> list[str]:
     return lines
 
 
-def _address_lines(address: str | None) -> list[str]:
+def address_lines(address: str | None) -> list[str]:
+    """A postal address answer as lines: given over several lines, or on one line with commas."""
     if not address:
         return []
     parts = address.split("\n") if "\n" in address else re.split(r",\s*", address)
@@ -151,7 +160,7 @@ def _signature(answers: dict[str, Any]) -> list[str]:
     lines = [answers["name"]]
     if answers.get("organisation"):
         lines.append(f"for {answers['organisation']}")
-    lines += _address_lines(answers.get("address"))
+    lines += address_lines(answers.get("address"))
     if answers.get("email"):
         lines.append(answers["email"])
     return lines

@@ -109,8 +109,12 @@ def to_markdown(blocks: list[Block]) -> str:
     return "\n\n".join(out) + "\n"
 
 
-def to_text(blocks: list[Block], width: int = WIDTH) -> str:
-    """Plain text wrapped at `width` columns, numbered items with a hanging indent."""
+def to_text(blocks: list[Block], width: int | None = WIDTH) -> str:
+    """Plain text wrapped at `width` columns, numbered items with a hanging indent.
+
+    With width=None each paragraph and item stays on one line: for pasting into a web form
+    (WhatDoTheyKnow), where the browser and the site do the wrapping.
+    """
     out = []
     for block in blocks:
         if isinstance(block, Heading):
@@ -124,13 +128,15 @@ def to_text(blocks: list[Block], width: int = WIDTH) -> str:
     return "\n\n".join(out) + "\n"
 
 
-def _fill(text: str, width: int, initial: str = "", subsequent: str = "") -> str:
+def _fill(text: str, width: int | None, initial: str = "", subsequent: str = "") -> str:
+    if width is None:
+        return initial + text
     return textwrap.fill(
         text, width=width, initial_indent=initial, subsequent_indent=subsequent,
         break_long_words=False, break_on_hyphens=False,
     )
 
 
-def _wrap_item(number: int, item: str, width: int) -> str:
+def _wrap_item(number: int, item: str, width: int | None) -> str:
     label = f"{number}. "
     return _fill(unescape(item), width, initial=label, subsequent=" " * len(label))
