@@ -128,13 +128,23 @@ def to_text(blocks: list[Block], width: int | None = WIDTH) -> str:
     return "\n\n".join(out) + "\n"
 
 
+# Kept on one line when wrapping: a date ("1 November 2012") and a citation ("section 10(1)").
+_UNBROKEN = re.compile(
+    r"\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r" \d{4}\b|\b(?:section|sections|regulation|Article) \d"
+)
+_GLUE = "\u00a0"  # textwrap splits only on ASCII whitespace, so a no-break space holds words together
+
+
 def _fill(text: str, width: int | None, initial: str = "", subsequent: str = "") -> str:
     if width is None:
         return initial + text
-    return textwrap.fill(
-        text, width=width, initial_indent=initial, subsequent_indent=subsequent,
+    glued = _UNBROKEN.sub(lambda m: m.group(0).replace(" ", _GLUE), text.replace(_GLUE, " "))
+    wrapped = textwrap.fill(
+        glued, width=width, initial_indent=initial, subsequent_indent=subsequent,
         break_long_words=False, break_on_hyphens=False,
     )
+    return wrapped.replace(_GLUE, " ")
 
 
 def _wrap_item(number: int, item: str, width: int | None) -> str:

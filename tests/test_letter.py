@@ -50,3 +50,13 @@ def test_escape_keeps_what_a_person_typed() -> None:
 
 def test_spans_mark_bold() -> None:
     assert letter.spans("a **b\\_c** d") == [("a ", False), ("b_c", True), (" d", False)]
+
+
+def test_dates_and_citations_are_never_split_across_lines() -> None:
+    text = "x" * 50 + " made between 1 November 2012 and 15 February 2013 under section 10(1) and regulation 5(2)."
+    wrapped = letter.to_text([letter.Paragraph((text,))], width=60)
+    lines = wrapped.splitlines()
+    assert any("1 November 2012" in line for line in lines)
+    assert any("15 February 2013" in line for line in lines)
+    assert any("section 10(1)" in line for line in lines) and any("regulation 5(2)" in line for line in lines)
+    assert "\u00a0" not in wrapped
