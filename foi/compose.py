@@ -72,10 +72,6 @@ def run(request: NewRequest) -> drafting.Draft:
         sources_for(request), letter_date=request.letter_date or date.today(), asker=wizard, user_dir=user_dir
     )
     draft = drafting.build(taken, user_dir)
-    if draft.regime.kind == "sar":
-        # Reference D: WhatDoTheyKnow refuses subject access requests; the letter holds personal data.
-        console.warn("this subject access request carries your personal details: send it to the body "
-                     "directly, never through WhatDoTheyKnow or another public website")
     if wizard is not None and not _preview(draft, wizard):
         console.info("Nothing was written.")
         return draft

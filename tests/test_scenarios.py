@@ -189,16 +189,6 @@ def test_own_data_is_a_subject_access_request() -> None:
     assert "held on DWP's behalf by A4e" in letter and "in particular the notes of my appointments" in letter
 
 
-def test_own_data_warns_to_send_it_privately() -> None:
-    result = runner.invoke(app, _args("own-data", "sar", ANSWERS["own-data"]))
-    assert result.exit_code == 0
-    assert result.stderr == (
-        "Warning: this subject access request carries your personal details: send it to the body directly, "
-        "never through WhatDoTheyKnow or another public website\n"
-    )
-    assert "Warning" not in runner.invoke(app, _args("sanctions", "foia", ANSWERS["sanctions"])).stderr
-
-
 def test_own_data_deadline_comes_from_the_calendar() -> None:
     letter = render("own-data", "sar", ANSWERS["own-data"], "--format", "markdown")
     due = calendar.response_due(date(2026, 11, 23), regimes.get("sar")).due
