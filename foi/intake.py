@@ -118,17 +118,10 @@ def _check_together(answers: dict[str, Any], regime: Regime) -> None:
         raise AnswerError(
             f"date_from ({long_date(start)}) is after date_to ({long_date(end)}): swap them or correct one"
         )
-    if answers.get("email") or answers.get("address"):
-        return
-    if regime.kind == "foi":
+    # A subject access request has no formal requirements (reference D): only FOI needs an address.
+    if regime.kind == "foi" and not answers.get("email") and not answers.get("address"):
         cited = regime.section("valid_request")
         why = f" ({cited})" if cited else ""
         raise AnswerError(
             f"a request needs an address for correspondence{why}: pass --set email=... or --set address=..."
         )
-    # A subject access request has no formal requirements (reference D), but the copy of the
-    # records has to be sent somewhere.
-    raise AnswerError(
-        "a subject access request needs an address to send your records to: "
-        "pass --set email=... or --set address=..."
-    )

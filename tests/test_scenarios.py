@@ -212,19 +212,23 @@ def test_own_data_to_a_scottish_body_is_still_article_15() -> None:
     assert "Freedom of Information" not in letter and "Scottish Government" in letter
 
 
-def test_own_data_needs_somewhere_to_send_the_records() -> None:
-    args = [a for a in _args("own-data", "sar", ANSWERS["own-data"])]
-    at = args.index("email=jane.smith@example.org")
-    del args[at - 1 : at + 1]
-    result = runner.invoke(app, args)
-    assert result.exit_code == 1
-    assert result.stderr == (
-        "Error: a subject access request needs an address to send your records to: "
-        "pass --set email=... or --set address=...\n"
-    )
+def _without(args: list[str], pair: str) -> list[str]:
+    """The arguments with one `--set key=value` pair taken out."""
+    at = args.index(pair)
+    return args[: at - 1] + args[at + 1 :]
+
+
+def test_own_data_needs_no_address_but_prints_one_given() -> None:
+    """Reference D: a subject access request has no formal requirements, unlike FOIA s.8."""
+    args = _without(_args("own-data", "sar", ANSWERS["own-data"]), "email=jane.smith@example.org")
+    bare = runner.invoke(app, [*args, "--format", "text"])
+    assert bare.exit_code == 0, bare.output
+    assert bare.stdout.endswith("Yours faithfully,\n\nJane Smith\n")
     posted = runner.invoke(app, [*args, "--set", "address=1 High Street, Ipswich IP1 1AA", "--format", "text"])
     assert posted.exit_code == 0, posted.output
-    assert "Jane Smith\n1 High Street\nIpswich IP1 1AA\n" in posted.stdout
+    assert posted.stdout.endswith("Jane Smith\n1 High Street\nIpswich IP1 1AA\n")
+    refused = runner.invoke(app, _without(_args("sanctions", "foia", {}), "email=jane.smith@example.org"))
+    assert refused.exit_code == 1 and "address for correspondence (section 8)" in refused.stderr
 
 
 @pytest.mark.parametrize(("value", "ok"), [("QQ 12 34 56 C", True), ("qq123456c", True), ("QQ123456", False),
@@ -367,3 +371,16 @@ def test_environmental_scenario_for_england_only_refuses_a_scottish_body(tmp_pat
     ])
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: the 'estate-energy' scenario is not written for EISR")
+
+
+def test_environmental_request_without_an_address_cites_no_section_8(tmp_path: Path) -> None:
+    folder = tmp_path / "mine" / "scenarios"
+    folder.mkdir(parents=True)
+    (folder / "estate-energy.yaml").write_text(ENVIRONMENTAL, encoding="utf-8")
+    result = runner.invoke(app, ["new", "--scenario", "estate-energy", "--authority", "dwp", "--templates",
+                                 str(tmp_path / "mine"), "--set", "office=Caxton House", "--set", "name=Jane Smith",
+                                 "--no-input", "--output", "-"])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: a request needs an address for correspondence: pass --set email=... or --set address=...\n"
+    )
