@@ -177,6 +177,124 @@ def profile_path() -> None:
     console.out(f"{profile.path()}\n")
 
 
+# --- scenarios ---
+scenarios_app = typer.Typer(help="The built-in request scenarios and what each asks for.",
+                            no_args_is_help=False, invoke_without_command=True)
+app.add_typer(scenarios_app, name="scenarios")
+
+
+def _listing_format(fmt: str, allowed: tuple[str, ...]) -> str:
+    if fmt not in allowed:
+        raise UsageProblem(f"--format {fmt}: use one of {', '.join(allowed)}")
+    return fmt
+
+
+@scenarios_app.callback(invoke_without_command=True)
+@handles_errors
+def scenarios_list(
+    ctx: typer.Context,
+    fmt: str = typer.Option("table", "--format", "-f", help="table (for reading) or json."),
+    templates: Optional[Path] = typer.Option(None, "--templates", help="A folder of your own templates (its scenarios are listed too)."),
+) -> None:
+    """List the scenarios: id, title, what each is for, and the law it is written for."""
+    if ctx.invoked_subcommand is not None:
+        return
+    import json
+
+    from foi import catalogue, compose, scenarios
+
+    _listing_format(fmt, ("table", "json"))
+    found = scenarios.all_scenarios(compose.user_templates(templates))
+    if fmt == "json":
+        console.out(json.dumps([catalogue.describe(s) for s in found.values()], indent=2, ensure_ascii=False) + "\n")
+    else:
+        console.out(catalogue.listing(found))
+
+
+@scenarios_app.command("show")
+@handles_errors
+def scenarios_show(
+    scenario_id: str = typer.Argument(..., metavar="ID", help="The scenario's id, as `foi scenarios` lists it."),
+    fmt: str = typer.Option("text", "--format", "-f", help="text or json."),
+    templates: Optional[Path] = typer.Option(None, "--templates", help="A folder of your own templates."),
+) -> None:
+    """Show one scenario: its questions (key, type, whether required, help, default) and the items it asks for."""
+    import json
+
+    from foi import catalogue, compose, scenarios
+
+    _listing_format(fmt, ("text", "json"))
+    scenario = scenarios.get(scenario_id, compose.user_templates(templates))
+    if fmt == "json":
+        console.out(json.dumps(catalogue.describe(scenario), indent=2, ensure_ascii=False) + "\n")
+    else:
+        console.out(catalogue.show(scenario))
+
+
+# --- templates ---
+templates_app = typer.Typer(help="List, show and copy the built-in letter templates and scenarios.",
+                            no_args_is_help=False, invoke_without_command=True)
+app.add_typer(templates_app, name="templates")
+
+
+@templates_app.callback(invoke_without_command=True)
+@handles_errors
+def templates_list(
+    ctx: typer.Context,
+    templates: Optional[Path] = typer.Option(None, "--templates", help="Your own templates folder, to mark what it overrides."),
+) -> None:
+    """List the built-in templates; with your own folder, mark the ones it overrides or adds."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from foi import compose, template_files
+
+    user_dir = compose.user_templates(templates)
+    mine = set(template_files.own(user_dir))
+    files = template_files.builtin()
+    width = max(len(f.name) for f in files) + 2
+    lines = ["Built-in templates:"]
+    for item in files:
+        mark = "  (yours overrides it)" if item.name in mine else ""
+        lines.append(f"  {item.name.ljust(width)}{item.about}{mark}")
+    added = sorted(mine - {f.name for f in files})
+    if added:
+        lines += ["", f"Your own, in {user_dir}:"] + [f"  {name}" for name in added]
+    lines += ["", "Read one: foi templates show NAME. Make your own: foi templates copy DIR, edit the copies,",
+              "then use --templates DIR or `foi profile set templates=DIR`."]
+    console.out("\n".join(lines) + "\n")
+
+
+@templates_app.command("show")
+@handles_errors
+def templates_show(
+    name: str = typer.Argument(..., help="A template's name (letters/request.md.j2, request) or a scenario id."),
+    templates: Optional[Path] = typer.Option(None, "--templates", help="Your own templates folder: show yours where it has one."),
+) -> None:
+    """Print a template as it is (your own version when your folder has one)."""
+    from foi import compose, template_files
+
+    path = template_files.find(name, compose.user_templates(templates))
+    console.out(path.read_text(encoding="utf-8"))
+
+
+@templates_app.command("copy")
+@handles_errors
+def templates_copy(
+    folder: Path = typer.Argument(..., metavar="DIR", help="The folder to copy into (created if needed)."),
+    names: list[str] = typer.Argument(None, metavar="[NAME]...", help="Only these templates (default: all)."),
+    force: bool = typer.Option(False, "--force", help="Replace files already in the folder."),
+) -> None:
+    """Copy the built-in templates into a folder of your own, to edit; then use --templates DIR.
+
+    Files already there are never replaced without --force: then nothing is copied at all.
+    Copy only what you mean to change, so the rest keeps improving with foi.
+    """
+    from foi import template_files
+
+    copied = template_files.copy(folder, names or None, force=force)
+    console.info(f"Copied {len(copied)} template(s) to {folder}. Use them with: foi new --templates {folder}")
+
+
 
 # --- deadline ---
 

@@ -51,7 +51,12 @@ def sources_for(request: NewRequest) -> list[Source]:
 
 def templates_dir(request: NewRequest) -> Path | None:
     """--templates, else the profile's templates setting; it must be a folder."""
-    folder = request.templates or (profile.load().get("templates") if request.use_profile else None)
+    return user_templates(request.templates, request.use_profile)
+
+
+def user_templates(option: Path | None, use_profile: bool = True) -> Path | None:
+    """The user's templates folder: the --templates option, else the profile's templates setting."""
+    folder = option or (profile.load().get("templates") if use_profile else None)
     if folder is None:
         return None
     folder = Path(folder).expanduser()

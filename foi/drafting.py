@@ -77,8 +77,8 @@ def _context(intake: Intake, deadline: calendar.Deadline) -> dict[str, Any]:
         "s": regime.sections,
     }
     where = str(intake.scenario.path)
-    items = [render_string(i.text, scope, where) for i in intake.scenario.items if _shown(i, scope)]
-    definitions = [render_string(d.text, scope, where) for d in intake.scenario.definitions if _shown(d, scope)]
+    items = rendered(intake.scenario.items, scope, where)
+    definitions = rendered(intake.scenario.definitions, scope, where)
     return {
         **scope,
         "title": render_string(intake.scenario.subject, scope, where),
@@ -113,11 +113,30 @@ class _EscapedAuthority:
 
 
 def _escaped(value: Any) -> Any:
+    """An answer as templates see it: text escaped for the markup, a date as letters write it."""
     if isinstance(value, str):
         return escape(value)
     if isinstance(value, list):
         return [escape(v) for v in value]
+    if isinstance(value, date):
+        return Md(long_date(value))
     return value
+
+
+def rendered(entries: Any, scope: dict[str, Any], where: str) -> list[Md]:
+    """A scenario's items (or definitions) as finished text: conditions applied, `each` items
+    expanded once per entry of their list answer, and anything that renders empty left out."""
+    out: list[Md] = []
+    for entry in entries:
+        if not _shown(entry, scope):
+            continue
+        values = (scope.get(entry.each) or []) if entry.each else [None]
+        for value in values:
+            extra = {"item": value} if entry.each else {}
+            text = render_string(entry.text, {**scope, **extra}, where)
+            if text:
+                out.append(text)
+    return out
 
 
 def _shown(item: Any, scope: dict[str, Any]) -> bool:

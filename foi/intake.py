@@ -118,7 +118,10 @@ def _check_together(answers: dict[str, Any], regime: Regime) -> None:
         raise AnswerError(
             f"date_from ({long_date(start)}) is after date_to ({long_date(end)}): swap them or correct one"
         )
+    # A subject access request has no formal requirements (reference D): only FOI needs an address.
     if regime.kind == "foi" and not answers.get("email") and not answers.get("address"):
+        cited = regime.section("valid_request")
+        why = f" ({cited})" if cited else ""
         raise AnswerError(
-            "a request needs an address for correspondence (section 8): pass --set email=... or --set address=..."
+            f"a request needs an address for correspondence{why}: pass --set email=... or --set address=..."
         )

@@ -20,6 +20,19 @@ def hardbreaks(lines: Iterable[Any]) -> Md:
     return Md("\\\n".join(escape(line) for line in lines if str(line).strip()))
 
 
+def sentence(text: Any) -> Md:
+    """A person's own item as a sentence of the letter: a capital first letter and a full stop.
+
+    The text is already escaped markup; a leading escape (a backslash) is left as it is.
+    """
+    value = str(text).strip()
+    if value and value[0].isalpha():
+        value = value[0].upper() + value[1:]
+    if value and value[-1] not in ".?!":
+        value += "."
+    return Md(value)
+
+
 @lru_cache(maxsize=8)
 def environment(user_dir: str | None = None) -> Any:
     """The Jinja environment; `user_dir` templates win over built-in ones of the same name."""
@@ -33,6 +46,7 @@ def environment(user_dir: str | None = None) -> Any:
         autoescape=False,
     )
     env.filters["hardbreaks"] = hardbreaks
+    env.filters["sentence"] = sentence
     return env
 
 

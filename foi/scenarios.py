@@ -20,10 +20,15 @@ _REQUIRED = {"id", "title", "summary", "subject", "items"}
 
 @dataclass(frozen=True)
 class Item:
-    """One numbered item of a letter: Jinja text, shown only when its condition holds."""
+    """One numbered item of a letter: Jinja text, shown only when its condition holds.
+
+    With `each` (the key of a list answer), the text is rendered once per entry of that list, with
+    the entry as `item`: this is how the `custom` scenario turns a person's own lines into items.
+    """
 
     text: str
     when: str | None = None
+    each: str | None = None
 
 
 @dataclass(frozen=True)
@@ -49,11 +54,23 @@ def _items(raw: Any, where: str, field: str) -> tuple[Item, ...]:
     for index, entry in enumerate(raw, start=1):
         if isinstance(entry, str):
             items.append(Item(entry.strip()))
-        elif isinstance(entry, dict) and isinstance(entry.get("text"), str) and set(entry) <= {"text", "when"}:
-            items.append(Item(entry["text"].strip(), entry.get("when")))
+        elif _is_item_mapping(entry):
+            text = entry.get("text", "{{ item }}" if entry.get("each") else None)
+            items.append(Item(str(text).strip(), entry.get("when"), entry.get("each")))
         else:
-            raise DataError(f"{where}: {field} entry {index} must be text, or a mapping with text and when")
+            raise DataError(
+                f"{where}: {field} entry {index} must be text, or a mapping with text, when and each"
+            )
     return tuple(items)
+
+
+def _is_item_mapping(entry: Any) -> bool:
+    """A mapping item: text (optional only with each), an optional when, an optional each (a key)."""
+    if not isinstance(entry, dict) or not set(entry) <= {"text", "when", "each"}:
+        return False
+    if "each" in entry and not (isinstance(entry["each"], str) and entry["each"].isidentifier()):
+        return False
+    return isinstance(entry.get("text"), str) or ("text" not in entry and "each" in entry)
 
 
 def parse(raw: Any, where: str) -> Scenario:
@@ -72,9 +89,14 @@ def parse(raw: Any, where: str) -> Scenario:
         questions = tuple(q.from_mapping(k, v or {}, where) for k, v in (raw.get("questions") or {}).items())
     except (ValueError, KeyError) as err:
         raise DataError(str(err).strip("'\"")) from None
+    items = _items(raw["items"], where, "items")
+    lists = {question.key for question in questions if question.type == "list"}
+    for item in items:
+        if item.each and item.each not in lists:
+            raise DataError(f"{where}: an item has `each: {item.each}`, which is not a list question of this scenario")
     return Scenario(
         id=str(raw["id"]), title=raw["title"], summary=" ".join(str(raw["summary"]).split()),
-        subject=raw["subject"], items=_items(raw["items"], where, "items"), questions=questions,
+        subject=raw["subject"], items=items, questions=questions,
         definitions=_items(raw.get("definitions") or [], where, "definitions"), regimes=supported,
         environmental=bool(raw.get("environmental", False)), letter=raw.get("letter", "request"),
         notes=" ".join(str(raw.get("notes", "")).split()), path=Path(where),

@@ -45,10 +45,36 @@ def uk_postcode(value: Any) -> str | None:
     return None
 
 
+# Two letters, six digits, a final letter A to D (spaces allowed): deliberately loose, because
+# refusing a real number would stop a person's own request. Only used in a subject access request.
+_NI_NUMBER = re.compile(r"^[A-Z]{2}\s*(\d\s*){6}[A-D]$", re.IGNORECASE)
+# Reference E3: number the items and keep to about 10 or fewer per request.
+MAX_ITEMS = 10
+
+
+def ni_number(value: Any) -> str | None:
+    """A National Insurance number as printed on letters: QQ 12 34 56 C."""
+    if not _NI_NUMBER.match(str(value).strip()):
+        return "write a National Insurance number like QQ 12 34 56 C (two letters, six numbers, one letter)"
+    return None
+
+
+def few_items(value: Any) -> str | None:
+    """At most MAX_ITEMS items: a longer request is easy to refuse on cost (reference E3 and E4)."""
+    if isinstance(value, (list, tuple)) and len(value) > MAX_ITEMS:
+        return (
+            f"that is {len(value)} items; keep to {MAX_ITEMS} or fewer, the most important first "
+            "(a long request is easily refused on cost)"
+        )
+    return None
+
+
 REGISTRY: dict[str, Validator] = {
     "real_name": real_name,
     "email": email,
     "uk_postcode": uk_postcode,
+    "ni_number": ni_number,
+    "few_items": few_items,
 }
 
 

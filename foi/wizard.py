@@ -34,9 +34,35 @@ class Wizard:
             self._helped.add(question.key)
         if question.type == "choice":
             self._show_choices(question)
+        if question.type == "list":
+            return self._ask_list(question)
         shown = "" if default is None else str(default)
         answer = typer.prompt(question.prompt, default=shown, show_default=bool(shown), err=True)
         return str(answer)
+
+    def _ask_list(self, question: Question) -> str:
+        """Ask for a list one line at a time ("Item 1", "Item 2"...) until an empty line.
+
+        One short answer per prompt is what a person unused to terminals can manage: no separators
+        to remember, and a mistake costs one line. With the few_items validator, asking stops at
+        the most a request should hold.
+        """
+        import typer
+
+        from foi.validators import MAX_ITEMS
+
+        limit = MAX_ITEMS if question.validator == "few_items" else None
+        typer.echo(f"  {question.prompt}", err=True)
+        typer.echo("  Type one at a time and press Enter after each; press Enter on an empty line when you have finished.", err=True)
+        lines: list[str] = []
+        while limit is None or len(lines) < limit:
+            line = str(typer.prompt(f"  Item {len(lines) + 1}", default="", show_default=False, err=True))
+            if not line.strip():
+                break
+            lines.append(line.strip())
+        else:
+            typer.echo(f"  That is {limit} items, the most one request should ask for.", err=True)
+        return "\n".join(lines)
 
     def _show_choices(self, question: Question) -> None:
         import typer

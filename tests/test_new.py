@@ -108,7 +108,7 @@ def test_missing_name_is_one_line_naming_it() -> None:
         (["--format", "pdf"], 2, "--format pdf: use one of text, markdown"),
         (["--date", "23/11/2026"], 2, "--date '23/11/2026' is not a date"),
         (["--authority", "nobody-at-all"], 1, "no authority or provider called 'nobody-at-all'"),
-        (["--scenario", "nope"], 1, "'nope' is not one of: mandatory-activity, provider-data-access; pass --scenario ..."),
+        (["--scenario", "nope"], 1, "'nope' is not one of: behavioural-interventions, complaints-and-incidents, custom,"),
     ],
 )
 def test_bad_input_is_one_line_with_exit_code(extra: list[str], code: int, message: str) -> None:
