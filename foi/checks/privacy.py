@@ -1,0 +1,203 @@
+"""Privacy: personal data in or asked for by a request.
+
+An FOI request is a disclosure to the world: WhatDoTheyKnow publishes it, and an answer under the
+Act is treated as given to everyone. So a request for one's own records is the wrong route (they
+are absolutely exempt under s.40(1) and should be a subject access request), a request for another
+person's data meets s.40(2), and a request body carrying a National Insurance number, a date of
+birth, a claim reference or a phone number puts them on the public record.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from foi.checks.finding import ERROR, INFO, WARNING, Finding
+from foi.checks.registry import Context, rule
+from foi.checks.validity import EMAIL, POSTCODE
+
+_OWN_THINGS = (
+    r"(?:own\s+)?(?:personal\s+)?(?:data|information|details|records?|file|files|case|claims?|account|journal|"
+    r"history|benefits?|payments?|sanctions?|assessments?|appeal|mandatory\s+reconsideration|application|"
+    r"appointments?|interviews?|meetings?|medical|health|notes|jobseeker['\u2019]?s\s+agreement|"
+    r"claimant\s+commitment|universal\s+credit|pip|esa|jsa|dla|housing\s+benefit|tenancy|complaint|referral|"
+    r"work\s+capability|wca|award|overpayment|debt|arrears|personal\s+file|case\s+file|recording|"
+    r"conversation|phone\s+call|telephone\s+call|council\s+tax\s+(?:account|bill|reduction))"
+)
+OWN_DATA = re.compile(
+    r"\b(?:about|on|regarding|concerning|relating\s+to|in\s+relation\s+to|held\s+(?:on|about)|mentions?|"
+    r"naming|identifying)\s+me\b"
+    rf"|\bmy\s+{_OWN_THINGS}\b"
+    r"|\bthe\s+(?:reasons?|decision|grounds)\s+(?:why\s+|for\s+which\s+)?(?:I|my)\b"
+    r"|\b(?:I|me)\s+(?:was|were|have\s+been|had\s+been|am\s+being|got)\s+(?:sanctioned|refused|assessed|declined|"
+    r"reported|investigated|suspended|stopped|evicted|referred|mandated|disallowed)\b"
+    r"|\b(?:sanction(?:ed)?|refuse[sd]?|stop(?:ped)?|suspend(?:ed)?|assess(?:ed)?|treat(?:ed)?|penalis\w+)\s+me\b",
+    re.IGNORECASE,
+)
+# Own circumstances told as background: published with the request.
+_OWN_CLAIM = re.compile(rf"\bmy\s+{_OWN_THINGS}\b", re.IGNORECASE)
+_CIRCUMSTANCES = re.compile(
+    r"\b(?:I\s+am|I'm|I\s+have\s+been|I\s+was|I\s+have)\s+(?:a\s+|an\s+)?(?:disabled|unemployed|homeless|"
+    r"pregnant|claimant|on\s+(?:universal\s+credit|benefits?|esa|jsa|pip|uc)|diagnosed|suffering|sanctioned|"
+    r"being\s+sanctioned|evicted|carer|in\s+receipt\s+of|claiming|depression|anxiety|cancer|autism|autistic)\b"
+    r"|\bmy\s+(?:disability|illness|condition|diagnosis|mental\s+health|depression|anxiety|medication)\b",
+    re.IGNORECASE,
+)
+NINO = re.compile(r"(?<![A-Z0-9])(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}"
+                  r"\s?\d{2}\s?[A-D](?![A-Za-z0-9])")
+_NINO_LABEL = re.compile(r"\b(?:national\s+insurance|NI|NINO)\s+(?:number|no\.?)\s*(?:is|:)\s*\S", re.IGNORECASE)
+_DOB = re.compile(
+    r"\b(?:date\s+of\s+birth|d\.?o\.?b\.?|born\s+on)\b\s*(?:is|:|-)?\s*"
+    r"(?:\d{1,2}(?:st|nd|rd|th)?[\s/.-]+(?:\d{1,2}|[A-Za-z]{3,9})[\s/.-]+\d{2,4})",
+    re.IGNORECASE,
+)
+PHONE = re.compile(r"(?<![\w/+])(?:\+44\s?\(?0?\)?\s?|\(?0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}(?![\d/])")
+_CLAIM_REF = re.compile(
+    r"\b(?:claim|claimant|customer|account|case|council\s+tax|tenancy|patient|nhs)\s+(?:reference|ref|number|no)"
+    r"\.?\s*(?:number\s*)?(?:is|:|-)?\s*(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{4,}\b",
+    re.IGNORECASE,
+)
+_MY_ADDRESS = re.compile(r"\bmy\s+(?:home\s+)?address\s+is\b|\bI\s+live\s+at\s+\d", re.IGNORECASE)
+
+
+_SAR = re.compile(
+    r"\b(?:I\s+am\s+making|this\s+is|please\s+treat\s+this\s+as)\s+a\s+subject\s+access\s+request"
+    r"|\bunder\s+article\s+15\b|\bright\s+of\s+access\b",
+    re.IGNORECASE,
+)
+
+
+def is_sar(ctx: Context) -> bool:
+    """A subject access request is the right route for one's own data: nothing to warn about."""
+    if ctx.regime == "sar":
+        return True
+    first = next((line for line in ctx.doc.text.split("\n") if line.strip()), "")
+    return bool(re.search(r"subject\s+access", first, re.IGNORECASE) or _SAR.search(ctx.doc.text))
+
+
+@rule("privacy/own-data", ERROR, "asks for the requester's own records (s.40(1)): a subject access request")
+def check_own_data(ctx: Context) -> Iterable[Finding]:
+    if is_sar(ctx):
+        return
+    doc = ctx.doc
+    for sentence in doc.sentences:
+        text = doc.sentence_text(sentence)
+        match = OWN_DATA.search(text)
+        if match and doc.is_asking(sentence) and not doc.quoted(sentence.start + match.start()):
+            yield ctx.finding(
+                "privacy/own-data", ERROR,
+                "This asks for information about you: your own personal data is exempt from FOI (s.40(1)) "
+                "and must be asked for by a subject access request, which is private and free.",
+                "Ask for your own records in a subject access request instead, and keep this request to "
+                "general information, such as the guidance staff follow.",
+                sentence.start + match.start(), sentence.start + match.end())
+            return
+
+
+def _details_regions(ctx: Context) -> list[tuple[int, int]]:
+    """Where personal details would be published: the body, or everything when checking a body."""
+    doc = ctx.doc
+    if ctx.body_only:
+        return [(doc.body_start, len(doc.text))]
+    return [(doc.body_start, doc.body_end)]
+
+
+@rule("privacy/personal-details", WARNING, "a National Insurance number, date of birth, claim reference, phone "
+      "number or own claim in the text; own circumstances, address or email (info)")
+def check_personal_details(ctx: Context) -> Iterable[Finding]:
+    doc = ctx.doc
+    regions = _details_regions(ctx)
+    warned = False
+    for pattern, what in ((NINO, "a National Insurance number"), (_NINO_LABEL, "a National Insurance number"),
+                          (_DOB, "a date of birth"), (_CLAIM_REF, "a claim or account reference"),
+                          (PHONE, "a phone number"), (_MY_ADDRESS, "your home address")):
+        for start, end in regions:
+            match = pattern.search(doc.text, start, end)
+            if match:
+                warned = True
+                yield ctx.finding(
+                    "privacy/personal-details", WARNING,
+                    f"The request contains {what}: requests are disclosures to the world, and "
+                    "WhatDoTheyKnow publishes them.",
+                    "Delete it: an FOI request needs only your name and an address for correspondence.",
+                    match.start(), match.end())
+                break
+    if is_sar(ctx):
+        return
+    own_claim = next(((s, m) for s in doc.sentences if not doc.is_asking(s)
+                      for m in [_OWN_CLAIM.search(doc.sentence_text(s))] if m), None)
+    if own_claim:
+        sentence, match = own_claim
+        warned = True
+        yield ctx.finding(
+            "privacy/personal-details", WARNING,
+            "This tells the authority about your own claim: it will be published with the request and can "
+            "lead the authority to treat the whole request as being about you.",
+            "Leave out your own case; ask for the general information (guidance, figures) it made you "
+            "want, and use a subject access request for your own records.",
+            sentence.start + match.start(), sentence.start + match.end())
+    if warned:
+        return
+    for sentence in doc.sentences:
+        match = _CIRCUMSTANCES.search(doc.sentence_text(sentence))
+        if match:
+            yield ctx.finding(
+                "privacy/personal-details", INFO,
+                "This tells the authority about your own circumstances: it is not needed and will be "
+                "published with the request.",
+                "Leave it out: you need not give reasons for an FOI request.",
+                sentence.start + match.start(), sentence.start + match.end())
+            return
+    for start, end in regions:
+        match = EMAIL.search(doc.text, start, end) or POSTCODE.search(doc.text, start, end)
+        if match and ctx.body_only:
+            yield ctx.finding(
+                "privacy/personal-details", INFO,
+                "The request text contains an address: on WhatDoTheyKnow the text is published.",
+                "Give your address to the site or in the letter's signature, not in the request text.",
+                match.start(), match.end())
+            return
+
+
+_STAFF = (r"(?:work\s+coach(?:es)?|staff|members?\s+of\s+staff|employees?|officers?|advis[eo]rs?|"
+          r"decision[\s-]makers?|assessors?|health\s*care\s+professionals?|caseworkers?|case\s+managers?|"
+          r"social\s+workers?|teachers?|pupils?|students?|patients?|claimants?|tenants?|residents?|individuals?|"
+          r"people|persons?|doctors?|nurses?|police\s+officers?|constables?|complainants?|applicants?|customers?|"
+          r"service\s+users?|children|victims?|witnesses?|suspects?|offenders?|person|officer)")
+THIRD_PARTY = re.compile(
+    r"\bnames?\s+(?:and\s+[\w\s]{0,30}?\s+)?of\s+(?:the\s+|any\s+|all\s+|each\s+|every\s+)?(?:individual\s+)?"
+    rf"(?!senior\b|chief\b|director|executive|cabinet\b|councillors?\b|board\b|elected\b){_STAFF}\b"
+    r"|\bmy\s+(?:neighbour|son|daughter|husband|wife|partner|ex-partner|ex|mother|father|mum|dad|brother|sister|"
+    r"landlord|tenant|friend|client|colleague|child|children)['\u2019]s?\s+(?:claim|benefits?|records?|file|case|"
+    r"data|details|information|address|assessment|account|tenancy|medical|health|payments?|sanctions?)\b"
+    r"|\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?['\u2019]s\s+(?:claim|benefits?|records?|file|"
+    r"case|address|salary|disciplinary|sickness|medical|health|personnel|employment|tenancy|account|details)"
+    r"|\b(?:home\s+address(?:es)?|personal\s+(?:email|phone|mobile)|dates?\s+of\s+birth|national\s+insurance\s+"
+    r"numbers?|medical\s+records?|disciplinary\s+records?|sickness\s+records?|personnel\s+files?)\s+(?:of|for)\b",
+)
+_THIRD_PARTY_I = re.compile(THIRD_PARTY.pattern, re.IGNORECASE)
+
+
+@rule("privacy/third-party", WARNING, "asks for another person's personal data, such as staff names (s.40(2))")
+def check_third_party(ctx: Context) -> Iterable[Finding]:
+    doc = ctx.doc
+    for sentence in doc.sentences:
+        if not doc.is_asking(sentence):
+            continue
+        text = doc.sentence_text(sentence)
+        match = THIRD_PARTY.search(text) or _lower_case_match(text)
+        if match:
+            yield ctx.finding(
+                "privacy/third-party", WARNING,
+                "This asks for personal information about other people: it will usually be withheld "
+                "(s.40(2)), and the rest of the item can be delayed by the argument.",
+                "Ask for roles, grades or numbers instead of names, or for anonymised figures.",
+                sentence.start + match.start(), sentence.start + match.end())
+
+
+def _lower_case_match(text: str) -> re.Match[str] | None:
+    """The same patterns with case ignored, except the "Mr Smith's" one, which needs capitals."""
+    match = _THIRD_PARTY_I.search(text)
+    if match and re.match(r"(?:mr|mrs|ms|miss|dr)\b", match.group(), re.IGNORECASE):
+        return None
+    return match

@@ -1,0 +1,96 @@
+"""Tone and style: how a request sounds to the officer who reads it.
+
+A heated request (insults, allegations, shouting) gives an authority its easiest way out, s.14
+(vexatious: "disruption, irritation or distress", reference A9), and is less likely to be read
+generously. Words in quotation marks are someone else's and are left alone; so are the neutral
+uses of hard words ("fraud investigations", "domestic abuse").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from foi.checks.finding import INFO, WARNING, Finding
+from foi.checks.registry import Context, rule
+
+EMOTIVE = re.compile(
+    r"\b(disgrace(?:ful)?|scandalous|outrage(?:ous)?|appalling|shameful|shame\s+on|disgusting|pathetic|"
+    r"useless|incompeten(?:t|ce)|liars?|lying\s+(?:to|about)|(?:are|were|been)\s+lying|lied\s+to|crooks?|thieves|scum|parasites?|vile|evil|"
+    r"sick\s+(?:of|and\s+tired)|fed\s+up|a\s+(?:complete\s+|total\s+|bad\s+|sick\s+)?joke|shambles|farce|"
+    r"despicable|contemptible|cowards?|cowardly|heartless|inhumane|barbaric|cruel|nazis?|gestapo|fascists?|"
+    r"blood\s+on\s+your\s+hands|how\s+dare|hiding\s+behind|cover[\s-]up|stonewall(?:ing|ed)?|fob(?:bed)?\s+"
+    r"(?:me\s+)?off|deliberately\s+(?:ignor|obstruct|mislead|delay|hid)\w*|you\s+people|you\s+lot|bloody(?!\s+Sunday)|"
+    r"damn(?:ed)?|crap|shit\w*|f[u*]ck\w*|bastards?|idiots?|morons?|stupid|ridiculous|absurd|laughable|"
+    r"atrocious|abysmal|diabolical|witch[\s-]hunt|vendetta|jobsworths?|corrupt(?!\s+(?:data|files?|records?|file))|rip[\s-]off|con\s+artists?|"
+    r"shocking|tyrann\w+|victimising|persecuting|harassing\s+me|bullying\s+me|wasting\s+taxpayers)\b",
+    re.IGNORECASE,
+)
+_BANG = re.compile(r"[!?]*![!?]+|\?{2,}")
+
+
+@rule("tone/emotive", WARNING, "insults, allegations, heated words or !!! (risk of s.14, vexatious)")
+def check_emotive(ctx: Context) -> Iterable[Finding]:
+    doc = ctx.doc
+    for pattern in (EMOTIVE, _BANG):
+        for match in pattern.finditer(doc.flat, doc.body_start, doc.body_end):
+            if doc.quoted(match.start()):
+                continue
+            yield ctx.finding(
+                "tone/emotive", WARNING,
+                f'"{match.group()}" makes the request sound like an argument: an authority can refuse a '
+                "request that causes irritation or distress as vexatious (s.14), and it reads less "
+                "generously.",
+                "Keep to neutral words and to the information you want; put criticism in a separate "
+                "complaint.", match.start(), match.end())
+            return
+
+
+_HEADING_LINE = re.compile(r"^[^a-z]{0,80}$")
+# Capitalised words that are names of things, not shouting.
+_KNOWN_CAPS = {
+    "FOIA", "FOISA", "EISR", "GDPR", "HMRC", "DWP", "NHS", "OFSTED", "UNISON", "ACAS", "PIP", "ESA", "JSA",
+    "UCAS", "NICE", "SEND", "JETS", "DVLA", "DVSA", "HMCTS", "HMPPS", "CCTV", "DPIA", "OFGEM", "OFWAT",
+    "OFCOM", "UNITE", "NATO", "COVID", "AIDS", "ASDA", "IKEA", "UKIP", "ASCII", "URGENT", "NOTE",
+}
+
+
+@rule("style/case", WARNING, "written in capitals or with shouted words; all lower case (info)")
+def check_case(ctx: Context) -> Iterable[Finding]:
+    doc = ctx.doc
+    body = doc.body
+    letters = [c for c in body if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    start = doc.body_start + len(body) - len(body.lstrip())
+    if len(letters) >= 30 and upper / len(letters) > 0.7:
+        yield ctx.finding("style/case", WARNING,
+                          "The request is written in capitals, which reads as shouting.",
+                          "Write it in ordinary sentence case.", start)
+        return
+    shouted = []
+    for line_start, line in _lines(doc.text, doc.body_start, doc.body_end):
+        if _HEADING_LINE.match(line.strip()):
+            continue
+        for match in re.finditer(r"\b[A-Z]{4,}\b", line):
+            word = match.group()
+            if word not in _KNOWN_CAPS and len(re.findall(r"[AEIOUY]", word)) >= 2:
+                shouted.append((line_start + match.start(), word))
+    if len({w for _, w in shouted}) >= 3:
+        offset, word = shouted[0]
+        yield ctx.finding("style/case", WARNING,
+                          f"Words in capitals ({', '.join(dict.fromkeys(w for _, w in shouted))}) read as "
+                          "shouting.", "Write them in ordinary case; the request is stronger calm.", offset,
+                          offset + len(word))
+        return
+    if len(letters) >= 120 and upper / len(letters) < 0.004:
+        yield ctx.finding("style/case", INFO,
+                          "The request has no capital letters: a carefully written request is harder to "
+                          "misread and is taken more seriously.",
+                          "Start sentences and names with capitals.", start)
+
+
+def _lines(text: str, start: int, end: int) -> Iterable[tuple[int, str]]:
+    pos = start
+    for line in text[start:end].split("\n"):
+        yield pos, line
+        pos += len(line) + 1
