@@ -18,6 +18,8 @@ VAGUE = re.compile(
     r"\b(etc\.?|et\s+cetera|and\s+so\s+on|and\s+so\s+forth|and\s+the\s+like|or\s+whatever|stuff|"
     r"(?:any|all)\s+other\s+(?:relevant\s+|related\s+|pertinent\s+|useful\s+)?(?:information|documents?|"
     r"material|data|details)|all\s+relevant\s+(?:information|documents?|material|data|details|records)|"
+    r"(?:any|all)\s+(?:other\s+)?(?:parallel|similar|related|associated|connected)\s+(?:documents?|information|"
+    r"material|papers|records)|"
     r"recently|in\s+recent\s+(?:years|months|times)|(?<!most\s)recent\s+(?:years|months|figures|data|statistics))"
     r"(?=\W|$)",
     re.IGNORECASE,
@@ -47,9 +49,12 @@ HR PDF CSV XLS XLSX ODS DOC DOCX ID TV BBC ITV PLC LTD CIC OK AM PM NB PS KC QC 
 CCTV COVID DVLA DVSA HMCTS HMPPS MOD MOJ DFE DHSC DFC DFT DCMS DEFRA MHCLG DLUHC FCDO HSE ONS NAO UC PIP ESA JSA DLA
 WCA JCP HB CTR CTS DHP LHA SSP SMP NINO KPI KPIS SLA SLAS DPIA DPIAS MOU MOUS CV CVS ISBN OBE MBE CBE RSPCA NSPCC
 PCSO PCSOS ASB SEN SEND EHCP EHCPS CAMHS A&E ICB ICBS CCG CCGS NHSE CQC OFSTED OFQUAL SIC OSIC HMO HMOS LA LAS
-UKVI HO FTT UT GRC API IP IPS OGL PHD MBA
+UKVI HO FTT UT GRC API IP IPS OGL PHD MBA HMP HMIP YOI
 """.split())
-_ACRONYM = re.compile(r"(?<![\w&])([A-Z][A-Z&]{1,6})(s?)(?![\w&])")
+_ACRONYM = re.compile(r"(?<![\w&])([A-Z][A-Z&]{1,6})(s?)(?![\w&])(?!\s*\d)")
+# Short words people write in capitals for emphasis.
+_CAPITALISED_WORDS = frozenset("NOT NO ALL ANY AND THE YOU WHY NOW MY ME WE OR IF SO TO OF IN ON AT BY IS IT BE "
+                               "DO UP HOW WHO FOR HAS HAD WAS".split())
 _ROMAN = re.compile(r"^(?=[IVXLC]+$)C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 
 
@@ -57,6 +62,25 @@ def _defined(text: str, acronym: str) -> bool:
     """Spelled out somewhere: "Work and Health Programme (WHP)" or "WHP (Work and Health Programme)"."""
     return bool(re.search(rf"\(\s*(?:the\s+)?{re.escape(acronym)}s?\s*\)|\b{re.escape(acronym)}s?\s+\(\s*[A-Za-z]"
                           rf"|\b{re.escape(acronym)}\s+(?:means|stands\s+for|is\s+short\s+for)\b", text))
+
+
+def _wordlike(token: str) -> bool:
+    """A word written in capitals ("THREE", "UNACCEPTABLE"), not an acronym ("UAEHRS", "MWA").
+
+    English words have two or more vowels and no run of three consonants except at the start
+    (after folding digraphs such as TH and NG into one letter).
+    """
+    folded = re.sub(r"TH|SH|CH|PH|GH|NG|CK|WH|QU", "C", token)
+    if len(token) < 4 or len(re.findall(r"[AEIOUY]", folded)) < 2:
+        return False
+    return all(run.start() == 0 for run in re.finditer(r"[^AEIOUY]{3,}", folded))
+
+
+def _in_capital_run(flat: str, start: int, end: int) -> bool:
+    """True when the word before or after is also in capitals."""
+    before = re.search(r"([A-Za-z]+)\W*$", flat[max(0, start - 30) : start])
+    after = re.match(r"\W*([A-Za-z]+)", flat[end : end + 30])
+    return any(m and len(m.group(1)) >= 2 and m.group(1).isupper() for m in (before, after))
 
 
 @rule("clarity/acronym", INFO, "an acronym the reader may not know (WHP, MWA), not spelled out")
@@ -71,6 +95,10 @@ def check_acronyms(ctx: Context) -> Iterable[Finding]:
         acronym = match.group(1)
         if acronym in seen or acronym in KNOWN_ACRONYMS or _ROMAN.match(acronym) or doc.quoted(match.start()):
             continue
+        if _wordlike(acronym) or acronym in _CAPITALISED_WORDS or re.fullmatch(r"X+", acronym):
+            continue  # a word in capitals (style/case), not an acronym
+        if _in_capital_run(doc.flat, match.start(), match.end()):
+            continue  # "STILL NOT ANSWERED": shouting, which style/case reports
         seen.add(acronym)
         line_start = doc.text.rfind("\n", 0, match.start()) + 1
         line_end = doc.text.find("\n", match.start())

@@ -52,7 +52,8 @@ _CURRENT = re.compile(
     r"\b(current(?:ly)?|latest|most\s+recent|in\s+force|at\s+present|presently|now\s+in\s+use|"
     r"in\s+use\s+(?:now|today)|as\s+(?:of|at)\s+(?:today|now|the\s+date)|up\s+to\s+date|"
     r"this\s+(?:year|month|week)|last\s+(?:year|month|week)|year\s+to\s+date|to\s+date|"
-    r"(?:same|that|this|above|relevant|whole)\s+(?:period|time|dates|timeframe)|those\s+(?:years|months|dates)|"
+    r"(?:same|that|this|above|relevant|whole)\s+(?:period|dates|timeframe|time\s+period)|those\s+(?:years|months|dates)|"
+    r"at\s+the\s+moment|at\s+this\s+time|right\s+now|as\s+it\s+stands|of\s+(?:those|these)\b|"
     r"financial\s+year|calendar\s+year|academic\s+year|fiscal\s+year|\bQ[1-4]\b)",
     re.IGNORECASE,
 )
@@ -64,6 +65,7 @@ _EVENT = re.compile(
     r"opening|closure|end)\b"
     r"|\bthe\s+(?:decision|proposals?|consultation|review|closure|incident|inspection|meeting|"
     r"procurement|tender|award)\s+(?:to|on|of|about|into|held|that|which|in)\b"
+    r"|\bthe\s+contracts?\s+(?:awarded|signed|let|with|between|for)\b"
     r"|\b(?:on|dated)\s+\d{1,2}(?:st|nd|rd|th)?\s+" + _MONTH
     + r"|\b(?:application|case|planning|reference|ref\.?|contract)\s+(?:no\.?\s*|number\s*)?[A-Z]{0,4}\d+[/\d-]*",
     re.IGNORECASE,

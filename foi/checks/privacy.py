@@ -27,7 +27,7 @@ _OWN_THINGS = (
 OWN_DATA = re.compile(
     r"\b(?:about|on|regarding|concerning|relating\s+to|in\s+relation\s+to|held\s+(?:on|about)|mentions?|"
     r"naming|identifying)\s+me\b"
-    rf"|\bmy\s+{_OWN_THINGS}\b"
+    rf"|\bmy\s+(?:[\w-]+\s+)?{_OWN_THINGS}\b"
     r"|\bthe\s+(?:reasons?|decision|grounds)\s+(?:why\s+|for\s+which\s+)?(?:I|my)\b"
     r"|\b(?:I|me)\s+(?:was|were|have\s+been|had\s+been|am\s+being|got)\s+(?:sanctioned|refused|assessed|declined|"
     r"reported|investigated|suspended|stopped|evicted|referred|mandated|disallowed)\b"
@@ -35,12 +35,14 @@ OWN_DATA = re.compile(
     re.IGNORECASE,
 )
 # Own circumstances told as background: published with the request.
-_OWN_CLAIM = re.compile(rf"\bmy\s+{_OWN_THINGS}\b", re.IGNORECASE)
+_OWN_CLAIM = re.compile(rf"\bmy\s+(?:[\w-]+\s+)?{_OWN_THINGS}\b", re.IGNORECASE)
 _CIRCUMSTANCES = re.compile(
     r"\b(?:I\s+am|I'm|I\s+have\s+been|I\s+was|I\s+have)\s+(?:a\s+|an\s+)?(?:disabled|unemployed|homeless|"
     r"pregnant|claimant|on\s+(?:universal\s+credit|benefits?|esa|jsa|pip|uc)|diagnosed|suffering|sanctioned|"
     r"being\s+sanctioned|evicted|carer|in\s+receipt\s+of|claiming|depression|anxiety|cancer|autism|autistic)\b"
-    r"|\bmy\s+(?:disability|illness|condition|diagnosis|mental\s+health|depression|anxiety|medication)\b",
+    r"|\bmy\s+(?:disability|illness|condition|diagnosis|mental\s+health|depression|anxiety|medication)\b"
+    r"|\bI\s+(?:will|would|could)\s+be\s+(?:sanctioned|evicted|penalised|stopped)\b"
+    r"|\bI\s+(?:have\s+been|was|am\s+being)\s+(?:told|threatened|warned|forced|made)\s+(?:to|that|I)\b",
     re.IGNORECASE,
 )
 NINO = re.compile(r"(?<![A-Z0-9])(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}"
@@ -168,12 +170,15 @@ THIRD_PARTY = re.compile(
     r"\bnames?\s+(?:and\s+[\w\s]{0,30}?\s+)?of\s+(?:the\s+|any\s+|all\s+|each\s+|every\s+)?(?:individual\s+)?"
     rf"(?!senior\b|chief\b|director|executive|cabinet\b|councillors?\b|board\b|elected\b){_STAFF}\b"
     r"|\bmy\s+(?:neighbour|son|daughter|husband|wife|partner|ex-partner|ex|mother|father|mum|dad|brother|sister|"
-    r"landlord|tenant|friend|client|colleague|child|children)['\u2019]s?\s+(?:claim|benefits?|records?|file|case|"
+    r"landlord|tenant|friend|client|colleague|child|children)['\u2019]s?\s+(?:[\w-]+\s+){0,2}?(?:claim|benefits?|records?|file|case|"
     r"data|details|information|address|assessment|account|tenancy|medical|health|payments?|sanctions?)\b"
     r"|\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?['\u2019]s\s+(?:claim|benefits?|records?|file|"
     r"case|address|salary|disciplinary|sickness|medical|health|personnel|employment|tenancy|account|details)"
     r"|\b(?:home\s+address(?:es)?|personal\s+(?:email|phone|mobile)|dates?\s+of\s+birth|national\s+insurance\s+"
-    r"numbers?|medical\s+records?|disciplinary\s+records?|sickness\s+records?|personnel\s+files?)\s+(?:of|for)\b",
+    r"numbers?|medical\s+records?|disciplinary\s+records?|sickness\s+records?|personnel\s+files?)\s+(?:of|for)\b"
+    r"|\b(?:whether|if)\s+(?:my\s+)?(?:neighbour|son|daughter|husband|wife|partner|ex-partner|ex|mother|father|"
+    r"brother|sister|landlord|tenant|friend|colleague|(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][a-z]+)\b[^.?!]{0,60}?"
+    r"\b(?:is|was|has\s+been)\s+(?:claiming|receiving|getting|on|in\s+receipt\s+of|being\s+paid)\b",
 )
 _THIRD_PARTY_I = re.compile(THIRD_PARTY.pattern, re.IGNORECASE)
 
@@ -193,6 +198,11 @@ def check_third_party(ctx: Context) -> Iterable[Finding]:
                 "(s.40(2)), and the rest of the item can be delayed by the argument.",
                 "Ask for roles, grades or numbers instead of names, or for anonymised figures.",
                 sentence.start + match.start(), sentence.start + match.end())
+
+
+def THIRD_PARTY_ANY(text: str) -> bool:  # noqa: N802 (reads like the patterns it stands beside)
+    """Whether text asks for another person's personal data."""
+    return bool(THIRD_PARTY.search(text) or _lower_case_match(text))
 
 
 def _lower_case_match(text: str) -> re.Match[str] | None:

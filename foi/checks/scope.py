@@ -35,7 +35,7 @@ BLANKET = re.compile(
 # Counting, not copying: a request for figures is cheap, and its period is advice, not a warning.
 FIGURES = re.compile(
     r"\b(number|numbers|figures?|statistics|stats|totals?|how\s+many|how\s+much|count|breakdown|"
-    r"amount|percentage|proportion|spend|spent|cost|costs|expenditure|budget|value|salary|salaries)\b",
+    r"amount|percentage|proportion|spend|spending|spent|cost|costs|expenditure|budget|value|salary|salaries)\b",
     re.IGNORECASE,
 )
 DEFINITION = re.compile(
@@ -82,7 +82,12 @@ def request_units(ctx: Context) -> list[Unit]:
         if DEFINITION.search(text):
             continue
         units.append(Unit(sentence.start, sentence.end, text))
-    return [u for u in units if not DEFINITION.search(u.text) and not ctx.doc.is_procedural_text(u.text)]
+    from foi.checks.privacy import OWN_DATA, THIRD_PARTY_ANY
+
+    # Personal data is a matter for the privacy rules: a subject access request has no cost limit,
+    # and a request for another person's records fails on s.40(2) whatever its period.
+    return [u for u in units if not DEFINITION.search(u.text) and not ctx.doc.is_procedural_text(u.text)
+            and not OWN_DATA.search(u.text) and not THIRD_PARTY_ANY(u.text)]
 
 
 def _global_anchor(ctx: Context) -> bool:
@@ -110,7 +115,11 @@ def _figures_first(text: str, match: re.Match[str]) -> bool:
 def check_date_range(ctx: Context) -> Iterable[Finding]:
     overall = _global_anchor(ctx)
     example = example_range(ctx.today)
-    for unit in request_units(ctx):
+    units = request_units(ctx)
+    # Figures with no period are advice only, and only when the request names no period anywhere:
+    # "How many of those claims were paid?" borrows the period of the item before it.
+    any_period = overall or any(bounds(u.text, ctx.today).anchored for u in units)
+    for unit in units:
         if overall or bounds(unit.text, ctx.today).anchored:
             continue
         records = ACCUMULATING.search(unit.text) or BLANKET.search(unit.text)
@@ -121,7 +130,7 @@ def check_date_range(ctx: Context) -> Iterable[Finding]:
                 "held, and can refuse the request on cost (s.12).",
                 f"Add a date range, for example {example}.", unit.start + records.start(),
                 unit.start + records.end())
-        elif FIGURES.search(unit.text):
+        elif FIGURES.search(unit.text) and not any_period:
             figures = FIGURES.search(unit.text)
             assert figures is not None
             yield ctx.finding(

@@ -34,7 +34,7 @@ def check_emotive(ctx: Context) -> Iterable[Finding]:
     doc = ctx.doc
     for pattern in (EMOTIVE, _BANG):
         for match in pattern.finditer(doc.flat, doc.body_start, doc.body_end):
-            if doc.quoted(match.start()):
+            if doc.quoted(match.start()) or _proper_name(doc.flat, match.start()):
                 continue
             yield ctx.finding(
                 "tone/emotive", WARNING,
@@ -44,6 +44,14 @@ def check_emotive(ctx: Context) -> Iterable[Finding]:
                 "Keep to neutral words and to the information you want; put criticism in a separate "
                 "complaint.", match.start(), match.end())
             return
+
+
+def _proper_name(flat: str, start: int) -> bool:
+    """A capitalised word mid-sentence is a name ("Alan Crook"), not an insult."""
+    if not flat[start].isupper() or flat[start : start + 2].isupper():
+        return False
+    before = flat[:start].rstrip()
+    return bool(before) and before[-1] not in ".!?:\"'\u201c"
 
 
 _HEADING_LINE = re.compile(r"^[^a-z]{0,80}$")

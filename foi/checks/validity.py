@@ -31,6 +31,8 @@ def real_name_problem(name: str) -> str | None:
     words = name.replace(",", " ").split()
     if not words:
         return "there is no name after the sign-off"
+    if re.search(r"[\[\]{}<>]", name):
+        return f"'{name}' is a blank left to fill in"
     if EMAIL.search(name) or re.search(r"\d|https?:", name):
         return f"'{name}' is not a name"
     if _PSEUDONYM.search(name.strip()):
