@@ -27,6 +27,10 @@ CLOSING = re.compile(rf"^{_CLOSING_WORDS}\s*[,.!]?$", re.IGNORECASE)
 # "Thanks, Jane Smith" on one line: a closing with the name after it.
 CLOSING_INLINE = re.compile(rf"^{_CLOSING_WORDS}\s*[,.]\s+(?P<name>\S.*)$", re.IGNORECASE)
 
+_INLINE_SALUTATION = re.compile(r"\s*(?:dear|to)\s+[^,\n]{1,60},\s*", re.IGNORECASE)
+_INLINE_CLOSING = re.compile(
+    r"(?<=[.!?])\s+(?:yours\s+(?:faithfully|sincerely)|kind\s+regards|best\s+regards|regards|many\s+thanks)"
+    r"[,.]?\s*(?P<name>[^\n]{0,60})\s*$", re.IGNORECASE)
 _DIGIT_MARKER = re.compile(r"^(\s*)(\d{1,2}[.)]|\(\d{1,2}\))(\s+|$)")
 _SUB_MARKER = re.compile(r"^(\s*)([a-z][.)]|\((?:[a-z]|[ivx]{1,4})\)|[ivx]{1,4}[.)])(\s+)")
 _BULLET = re.compile(r"^(\s*)([-*•\u2022])(\s+)")
@@ -43,7 +47,7 @@ _SENTENCE_END = re.compile(r"[.?!]+[\"'\u201d\u2019)\]]*\s+")
 
 # A sentence that asks for something (as opposed to context or background).
 ASKING = re.compile(
-    r"\b(please|provide|send|supply|disclose|release|copy|copies|request|requesting|"
+    r"\b(please|pls|plz|provide|send|supply|disclose|release|copy|copies|request|requesting|"
     r"would\s+like|i'd\s+like|like\s+to\s+(know|see|have|receive|obtain)|want\s+to\s+(know|see)|"
     r"tell\s+me|let\s+me\s+(know|have)|give\s+me|can\s+you|could\s+you|would\s+you|"
     r"how\s+many|how\s+much|i\s+ask|asking\s+for|seeking)\b|\?",
@@ -221,6 +225,9 @@ def parse(text: str) -> Document:
     if sal is not None:
         doc.salutation = lines[sal]
         doc.body_start = lines[sal][1]
+        inline = _INLINE_SALUTATION.match(text, lines[sal][0], lines[sal][1])
+        if inline and len(text[inline.end() : lines[sal][1]].split()) >= 3:
+            doc.body_start = inline.end()  # "Dear Cabinet Office, Please provide ..." on one line
     first = sal + 1 if sal is not None else 0
     for i in range(len(lines) - 1, first - 1, -1):
         stripped = _strip_markup(text[lines[i][0] : lines[i][1]])
@@ -230,6 +237,12 @@ def parse(text: str) -> Document:
             doc.body_end = lines[i][0]
             doc.inline_name = inline.group("name") if inline else None
             break
+    if doc.closing is None:
+        tail = _INLINE_CLOSING.search(text, doc.body_start)
+        if tail:
+            doc.closing = (tail.start(), tail.start())
+            doc.body_end = tail.start()
+            doc.inline_name = tail.group("name").strip() or None
     doc.blocks = _blocks(text, [sp for sp in lines if doc.body_start <= sp[0] and sp[1] <= doc.body_end])
     return doc
 

@@ -70,7 +70,9 @@ _ASK_WHETHER = re.compile(
 _EXPLAIN = re.compile(
     r"^(?:please\s+)?explain\b|\bplease\s+explain\b|\b(?:can|could|would)\s+you\s+(?:please\s+)?explain\b"
     r"|^how\s+(?:do|does|did|is|are|was|were|will|would|can|could|should)\b"
-    r"|^what\s+(?:steps|action|actions|measures)\s+(?:are|is|will|have|has|were|was)\b",
+    r"|^what\s+(?:steps|action|actions|measures)\s+(?:are|is|will|have|has|were|was)\b"
+    r"|(?:^|\b(?:know|tell\s+me|understand|explain|clarify)\s+)(?:what|how)\s+(?:are\s+|is\s+)?(?:the\s+)?"
+    r"(?:rules?|law|laws|position|procedure|process|system|regulations)\b(?!\s+(?:document|documents|manual|guide))",
     re.IGNORECASE,
 )
 # "Should you need clarification, please contact me": a condition, not a question.

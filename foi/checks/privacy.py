@@ -42,7 +42,10 @@ _CIRCUMSTANCES = re.compile(
     r"being\s+sanctioned|evicted|carer|in\s+receipt\s+of|claiming|depression|anxiety|cancer|autism|autistic)\b"
     r"|\bmy\s+(?:disability|illness|condition|diagnosis|mental\s+health|depression|anxiety|medication)\b"
     r"|\bI\s+(?:will|would|could)\s+be\s+(?:sanctioned|evicted|penalised|stopped)\b"
-    r"|\bI\s+(?:have\s+been|was|am\s+being)\s+(?:told|threatened|warned|forced|made)\s+(?:to|that|I)\b",
+    r"|\bI\s+(?:have\s+been|was|am\s+being)\s+(?:told|threatened|warned|forced|made)\s+(?:to|that|I)\b"
+    r"|\bmy\s+(?:husband|wife|partner|son|daughter|child|children|mother|father|mum|dad|brother|sister)\s+"
+    r"(?:was|is|has\s+been|had\s+been|got)\s+(?:sanctioned|evicted|refused|assessed|diagnosed|disabled|ill|sick|"
+    r"unemployed|homeless|excluded|arrested)\b",
     re.IGNORECASE,
 )
 NINO = re.compile(r"(?<![A-Z0-9])(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}"
@@ -69,6 +72,30 @@ _SAR = re.compile(
 )
 
 
+# "..., as this happened to me in March": the reason for asking, not the thing asked for.
+_REASON_CLAUSE = re.compile(
+    r"[,;]?\s+\b(?:as|because|since|after|when|although|though|given\s+that|following)\s+"
+    r"(?:this|that|it|I|i|my|we|me)\b",
+)
+
+
+_ASK_AFTER_CLAUSE = re.compile(r"^[^,]{0,120},\s*(?=(?:please|I\s+would|I'd|could\s+you|can\s+you|would\s+you)\b)",
+                               re.IGNORECASE)
+
+
+def ask_clause(text: str) -> str:
+    """The part of a sentence that says what is wanted, without a reason clause before or after it.
+
+    "Given the way my mother was treated, please provide ..." and "... as this happened to me":
+    the reason is context (privacy/personal-details), not the thing asked for.
+    """
+    lead = _ASK_AFTER_CLAUSE.match(text)
+    if lead:
+        text = text[lead.end() :]
+    match = _REASON_CLAUSE.search(text)
+    return text[: match.start()] if match else text
+
+
 def is_sar(ctx: Context) -> bool:
     """A subject access request is the right route for one's own data: nothing to warn about."""
     if ctx.regime == "sar":
@@ -83,7 +110,7 @@ def check_own_data(ctx: Context) -> Iterable[Finding]:
         return
     doc = ctx.doc
     for sentence in doc.sentences:
-        text = doc.sentence_text(sentence)
+        text = ask_clause(doc.sentence_text(sentence))
         match = OWN_DATA.search(text)
         if match and doc.is_asking(sentence) and not doc.quoted(sentence.start + match.start()):
             yield ctx.finding(
@@ -166,21 +193,36 @@ _STAFF = (r"(?:work\s+coach(?:es)?|staff|members?\s+of\s+staff|employees?|office
           r"social\s+workers?|teachers?|pupils?|students?|patients?|claimants?|tenants?|residents?|individuals?|"
           r"people|persons?|doctors?|nurses?|police\s+officers?|constables?|complainants?|applicants?|customers?|"
           r"service\s+users?|children|victims?|witnesses?|suspects?|offenders?|person|officer)")
+_RELATIVE = (r"(?:neighbour|son|daughter|husband|wife|partner|ex-partner|ex|mother|father|mum|dad|brother|sister|"
+             r"landlord|tenant|friend|client|colleague|child|children)")
+# Case does not matter for these.
 THIRD_PARTY = re.compile(
     r"\bnames?\s+(?:and\s+[\w\s]{0,30}?\s+)?of\s+(?:the\s+|any\s+|all\s+|each\s+|every\s+)?(?:individual\s+)?"
     rf"(?!senior\b|chief\b|director|executive|cabinet\b|councillors?\b|board\b|elected\b){_STAFF}\b"
-    r"|\bmy\s+(?:neighbour|son|daughter|husband|wife|partner|ex-partner|ex|mother|father|mum|dad|brother|sister|"
-    r"landlord|tenant|friend|client|colleague|child|children)['\u2019]s?\s+(?:[\w-]+\s+){0,2}?(?:claim|benefits?|records?|file|case|"
-    r"data|details|information|address|assessment|account|tenancy|medical|health|payments?|sanctions?)\b"
-    r"|\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?['\u2019]s\s+(?:claim|benefits?|records?|file|"
-    r"case|address|salary|disciplinary|sickness|medical|health|personnel|employment|tenancy|account|details)"
+    rf"|\bmy\s+{_RELATIVE}['\u2019]s?\s+"
+    r"(?!(?:school|class|nursery|college|ward|area|street|road|town|gp|surgery|practice|year)\b(?!\s+(?:records?|"
+    r"reports?|files?|notes)))[\w-]+"
     r"|\b(?:home\s+address(?:es)?|personal\s+(?:email|phone|mobile)|dates?\s+of\s+birth|national\s+insurance\s+"
     r"numbers?|medical\s+records?|disciplinary\s+records?|sickness\s+records?|personnel\s+files?)\s+(?:of|for)\b"
-    r"|\b(?:whether|if)\s+(?:my\s+)?(?:neighbour|son|daughter|husband|wife|partner|ex-partner|ex|mother|father|"
-    r"brother|sister|landlord|tenant|friend|colleague|(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][a-z]+)\b[^.?!]{0,60}?"
+    rf"|\b(?:whether|if)\s+(?:my\s+)?{_RELATIVE}\b[^.?!]{{0,60}}?"
+    r"\b(?:is|was|has\s+been)\s+(?:claiming|receiving|getting|on|in\s+receipt\s+of|being\s+paid)\b",
+    re.IGNORECASE,
+)
+# These need capitals: a named person ("Mr Daniel Hirst", "PC John Davies").
+_NAME = r"(?:(?:PC|DC|DS|Sgt|Sergeant|Inspector|Insp|Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+)"
+THIRD_PARTY_NAMED = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?['\u2019]s\s+(?:claim|benefits?|records?|file|"
+    r"case|address|salary|disciplinary|sickness|medical|health|personnel|employment|tenancy|account|details)"
+    r"|\b(?:[Dd]isciplinary|[Mm]isconduct|[Cc]omplaints?|[Ii]nvestigations?|[Gg]rievances?|[Ss]ickness|[Aa]bsence)\b"
+    rf"[^.?!]{{0,40}}?\b(?:against|of|involving|about|into)\s+{_NAME}?[A-Z][a-z]+\s+[A-Z][a-z]+"
+    rf"|\b(?:whether|if)\s+{_NAME}[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b[^.?!]{{0,60}}?"
     r"\b(?:is|was|has\s+been)\s+(?:claiming|receiving|getting|on|in\s+receipt\s+of|being\s+paid)\b",
 )
-_THIRD_PARTY_I = re.compile(THIRD_PARTY.pattern, re.IGNORECASE)
+
+
+def third_party_match(text: str) -> re.Match[str] | None:
+    """Where text asks for another person's personal data, if it does."""
+    return THIRD_PARTY.search(text) or THIRD_PARTY_NAMED.search(text)
 
 
 @rule("privacy/third-party", WARNING, "asks for another person's personal data, such as staff names (s.40(2))")
@@ -190,7 +232,8 @@ def check_third_party(ctx: Context) -> Iterable[Finding]:
         if not doc.is_asking(sentence):
             continue
         text = doc.sentence_text(sentence)
-        match = THIRD_PARTY.search(text) or _lower_case_match(text)
+        ask = ask_clause(text)
+        match = third_party_match(ask)
         if match:
             yield ctx.finding(
                 "privacy/third-party", WARNING,
@@ -202,12 +245,4 @@ def check_third_party(ctx: Context) -> Iterable[Finding]:
 
 def THIRD_PARTY_ANY(text: str) -> bool:  # noqa: N802 (reads like the patterns it stands beside)
     """Whether text asks for another person's personal data."""
-    return bool(THIRD_PARTY.search(text) or _lower_case_match(text))
-
-
-def _lower_case_match(text: str) -> re.Match[str] | None:
-    """The same patterns with case ignored, except the "Mr Smith's" one, which needs capitals."""
-    match = _THIRD_PARTY_I.search(text)
-    if match and re.match(r"(?:mr|mrs|ms|miss|dr)\b", match.group(), re.IGNORECASE):
-        return None
-    return match
+    return third_party_match(ask_clause(text)) is not None

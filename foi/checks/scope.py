@@ -22,13 +22,13 @@ ACCUMULATING = re.compile(
     r"memos|memoranda|briefings|complaints|call\s+logs|case\s+notes|meeting\s+notes|notes\s+of\s+meetings)\b",
     re.IGNORECASE,
 )
-_RECORD = (r"(information|documents?|documentation|records?|files?|papers|paperwork|reports|minutes|notes|"
+_RECORD = (r"(information|info|docs|stats|documents?|documentation|records?|files?|papers|paperwork|reports|minutes|notes|"
            r"guidance|instructions|training(?:\s+materials?)?|materials?|policies|procedures|data|details|"
            r"correspondence|e-?mails|communications|letters|messages|memos|briefings|complaints)")
 BLANKET = re.compile(
     rf"\b(?:all|any\s+and\s+all|all\s+and\s+any|every|each\s+and\s+every)\s+(?:of\s+)?(?:the\s+|your\s+)?"
     rf"(?:[\w-]+\s+){{0,3}}?{_RECORD}\b"
-    r"|\bany\s+information\b|\beverything\s+(?:you|that|held|relating|related|about|on|regarding|to\s+do)\b"
+    r"|\bany\s+(?:information|info)\b|\beverything\s+(?:you|that|held|relating|related|about|on|regarding|to\s+do)\b"
     r"|\b(?:all|any)\s+(?:the\s+)?(?:information|data)\s+(?:you\s+)?(?:hold|held|have)\b",
     re.IGNORECASE,
 )

@@ -79,7 +79,8 @@ TOPICS = {
     r"clinical",
     "policing": r"police|crimes?\b|arrests?|stop\s+and\s+search|taser|custody",
     "schools": r"schools?|pupils|teachers|exclusions|\behcps?\b|academ(y|ies)|ofsted",
-    "social care": r"social\s+care|care\s+homes?|safeguarding|looked[\s-]after|foster\w*|social\s+workers?",
+    "social care": r"social\s+care|care\s+homes?|safeguarding|looked[\s-]after|children\s+in\s+care|foster\w*|"
+    r"social\s+workers?",
     "planning and licensing": r"planning|licen[cs]\w*|building\s+control",
     "council tax and rates": r"council\s+tax(?!\s+(reduction|support))|business\s+rates|bailiffs?|"
     r"enforcement\s+agents?",
@@ -93,10 +94,20 @@ def _topic(text: str) -> str | None:
     return best if counts[best] else None
 
 
+_INLINE_MARK = re.compile(r"\(\d{1,2}\)|(?<=\s)\d{1,2}\)|;\s")
+
+
+def _inline_parts(flat: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A sentence split at "(1) ... (2) ..." or semicolons, so an inline list counts as items."""
+    cuts = [start, *(m.start() for m in _INLINE_MARK.finditer(flat, start, end)), end]
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if flat[a:b].strip()]
+
+
 @rule("structure/mixed-topics", INFO, "items on three or more unrelated subjects (send separate requests)")
 def check_mixed_topics(ctx: Context) -> Iterable[Finding]:
     doc = ctx.doc
-    units = doc.items or [(s.start, s.end) for s in doc.sentences if doc.is_asking(s) and not doc.is_procedural(s)]
+    units = doc.items or [part for s in doc.sentences if doc.is_asking(s) and not doc.is_procedural(s)
+                          for part in _inline_parts(doc.flat, s.start, s.end)]
     topics: dict[str, int] = {}
     for start, end in units:
         topic = _topic(doc.flat[start:end])

@@ -59,7 +59,7 @@ _HEADING_LINE = re.compile(r"^[^a-z]{0,80}$")
 _KNOWN_CAPS = {
     "FOIA", "FOISA", "EISR", "GDPR", "HMRC", "DWP", "NHS", "OFSTED", "UNISON", "ACAS", "PIP", "ESA", "JSA",
     "UCAS", "NICE", "SEND", "JETS", "DVLA", "DVSA", "HMCTS", "HMPPS", "CCTV", "DPIA", "OFGEM", "OFWAT",
-    "OFCOM", "UNITE", "NATO", "COVID", "AIDS", "ASDA", "IKEA", "UKIP", "ASCII", "URGENT", "NOTE",
+    "OFCOM", "UNITE", "NATO", "COVID", "AIDS", "ASDA", "IKEA", "UKIP", "ASCII",
 }
 
 

@@ -154,7 +154,7 @@ def check_description(ctx: Context) -> Iterable[Finding]:
                           "Say what recorded information you want, for example \"copies of the guidance "
                           "given to work coaches on referrals to the course\".", start)
     elif not ASKING.search(body) and not re.search(
-            r"\b(information|details|data|figures|number|statistics|documents?|records?|list|"
+            r"\b(information|info|docs|stats|details|data|figures|number|statistics|documents?|records?|list|"
             r"copy|copies|correspondence|guidance|policy|report)\b", body, re.IGNORECASE):
         yield ctx.finding("validity/description", WARNING,
                           "The text does not ask for any information: an FOI request must describe the "
