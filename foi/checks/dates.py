@@ -54,7 +54,9 @@ _CURRENT = re.compile(
     r"this\s+(?:year|month|week)|last\s+(?:year|month|week)|year\s+to\s+date|to\s+date|"
     r"(?:same|that|this|above|relevant|whole)\s+(?:period|dates|timeframe|time\s+period)|those\s+(?:years|months|dates)|"
     r"at\s+the\s+moment|at\s+this\s+time|right\s+now|as\s+it\s+stands|of\s+(?:those|these)\b|"
-    r"financial\s+year|calendar\s+year|academic\s+year|fiscal\s+year|\bQ[1-4]\b)",
+    r"financial\s+year|calendar\s+year|academic\s+year|fiscal\s+year|\bQ[1-4]\b"
+    # "how many households have an assisted collection": the present, not all time
+    r"|how\s+many\b[^.?]{0,60}?\b(?:are|is|has|have)\s+(?!been\b|had\b|\w+ed\b|\w+en\b)\w+)",
     re.IGNORECASE,
 )
 # Bounded by an event or a reference rather than a date: the officer knows when that was.

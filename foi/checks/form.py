@@ -22,7 +22,7 @@ _LEAD = re.compile(
     re.IGNORECASE,
 )
 _WHY = re.compile(
-    r"^why\b|\b(?:tell|explain|know|advise|clarify|state|confirm|asking|ask|wondering|understand|"
+    r"^why\b|(?<!that\s)(?<!which\s)(?<!who\s)\b(?:tell|explain|know|advise|clarify|state|confirm|asking|ask|wondering|understand|"
     r"inform\s+me|justify)\s+(?:to\s+)?(?:me\s+|us\s+)?why\b",
     re.IGNORECASE,
 )
@@ -82,7 +82,7 @@ _SUGGEST = ("Ask for the record that would hold the answer instead, for example 
             "staff follow on ...\" rather than \"why ...\" or \"can a work coach ...\".")
 
 
-def _question_kind(text: str) -> tuple[str, str] | None:
+def question_kind(text: str) -> tuple[str, str] | None:
     """(severity, why) when a sentence is a question FOIA does not oblige anyone to answer."""
     lead = _LEAD.match(text)
     body = text[lead.end() :] if lead else text
@@ -115,7 +115,7 @@ def check_question(ctx: Context) -> Iterable[Finding]:
     for sentence in doc.sentences:
         if doc.quoted(sentence.start) or doc.is_procedural(sentence):
             continue
-        kind = _question_kind(doc.sentence_text(sentence))
+        kind = question_kind(doc.sentence_text(sentence))
         if kind:
             severity, why = kind
             yield _question_finding(ctx, sentence, severity, why)

@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from foi.checks.document import Document, Sentence
 from foi.checks.finding import ERROR, INFO, WARNING, Finding
 from foi.checks.registry import Context, rule
 from foi.checks.validity import EMAIL, POSTCODE
 
 _OWN_THINGS = (
-    r"(?:own\s+)?(?:personal\s+)?(?:data|information|details|records?|file|files|case|claims?|account|journal|"
+    r"(?:own\s+|personal\s+)?(?:data|information|(?<=personal\s)details|records?|file|files|case|claims?|account|journal|"
     r"history|benefits?|payments?|sanctions?|assessments?|appeal|mandatory\s+reconsideration|application|"
     r"appointments?|interviews?|meetings?|medical|health|notes|jobseeker['\u2019]?s\s+agreement|"
     r"claimant\s+commitment|universal\s+credit|pip|esa|jsa|dla|housing\s+benefit|tenancy|complaint|referral|"
@@ -75,12 +76,21 @@ _SAR = re.compile(
 # "..., as this happened to me in March": the reason for asking, not the thing asked for.
 _REASON_CLAUSE = re.compile(
     r"[,;]?\s+\b(?:as|because|since|after|when|although|though|given\s+that|following)\s+"
-    r"(?:this|that|it|I|i|my|we|me)\b",
+    r"(?:this|that|it|I|i|my|we|me)\b"
+    r"|\s+\b(?:to\s+(?:support|help|assist\s+with)|for\s+use\s+in|in\s+support\s+of)\s+my\b",
 )
 
 
 _ASK_AFTER_CLAUSE = re.compile(r"^[^,]{0,120},\s*(?=(?:please|I\s+would|I'd|could\s+you|can\s+you|would\s+you)\b)",
                                re.IGNORECASE)
+
+
+def ask_span(text: str) -> tuple[int, int]:
+    """Where, in a sentence, the part saying what is wanted starts and ends (see ask_clause)."""
+    lead = _ASK_AFTER_CLAUSE.match(text)
+    start = lead.end() if lead else 0
+    match = _REASON_CLAUSE.search(text, start)
+    return start, (match.start() if match else len(text))
 
 
 def ask_clause(text: str) -> str:
@@ -131,6 +141,15 @@ def _details_regions(ctx: Context) -> list[tuple[int, int]]:
     return [(doc.body_start, doc.body_end)]
 
 
+def _context_own_claim(doc: Document, sentence: Sentence) -> re.Match[str] | None:
+    """A mention of one's own claim outside what the sentence asks for ("to support my case")."""
+    text = doc.sentence_text(sentence)
+    if not doc.is_asking(sentence):
+        return _OWN_CLAIM.search(text)
+    start, end = ask_span(text)
+    return _OWN_CLAIM.search(text, 0, start) or _OWN_CLAIM.search(text, end)
+
+
 @rule("privacy/personal-details", WARNING, "a National Insurance number, date of birth, claim reference, phone "
       "number or own claim in the text; own circumstances, address or email (info)")
 def check_personal_details(ctx: Context) -> Iterable[Finding]:
@@ -153,8 +172,7 @@ def check_personal_details(ctx: Context) -> Iterable[Finding]:
                 break
     if is_sar(ctx):
         return
-    own_claim = next(((s, m) for s in doc.sentences if not doc.is_asking(s)
-                      for m in [_OWN_CLAIM.search(doc.sentence_text(s))] if m), None)
+    own_claim = next(((s, m) for s in doc.sentences for m in [_context_own_claim(doc, s)] if m), None)
     if own_claim:
         sentence, match = own_claim
         warned = True

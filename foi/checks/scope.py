@@ -18,12 +18,16 @@ from foi.checks.registry import Context, rule
 
 # Records that pile up day by day: any request for them needs a period.
 ACCUMULATING = re.compile(
+    r"(?<!standard\s)(?<!template\s)(?<!model\s)"
     r"\b(correspondence|e-?mails|communications|letters|messages|text\s+messages|texts|whatsapps?|"
-    r"memos|memoranda|briefings|complaints|call\s+logs|case\s+notes|meeting\s+notes|notes\s+of\s+meetings)\b",
+    r"memos|memoranda|briefings|complaints|call\s+logs|case\s+notes|meeting\s+notes|notes\s+of\s+meetings)\b"
+    # "the complaints procedure", "the communications team": a document or a team, not a pile of records
+    r"(?!\s+(?:policy|policies|procedure|procedures|process|processes|team|teams|unit|strategy|plan|address|"
+    r"officer|manager|department|directorate|system|framework|guidance|handling|protocol|service))",
     re.IGNORECASE,
 )
 _RECORD = (r"(information|info|docs|stats|documents?|documentation|records?|files?|papers|paperwork|reports|minutes|notes|"
-           r"guidance|instructions|training(?:\s+materials?)?|materials?|policies|procedures|data|details|"
+           r"guidance|instructions|training(?:\s+materials?)?|materials?|data|details|"
            r"correspondence|e-?mails|communications|letters|messages|memos|briefings|complaints)")
 BLANKET = re.compile(
     rf"\b(?:all|any\s+and\s+all|all\s+and\s+any|every|each\s+and\s+every)\s+(?:of\s+)?(?:the\s+|your\s+)?"
@@ -47,8 +51,10 @@ DEFINITION = re.compile(
 _PARTY = re.compile(
     r"\b(?:between|sent\s+(?:to|by|from)|received\s+(?:from|by)|to\s+or\s+from|from\s+or\s+to|with|by|from|to)"
     r"\s+(?:the\s+)?(?:[A-Z][\w&'\u2019-]+)"
+    r"|\band\s+(?:the\s+)?[A-Z][\w&'\u2019-]+"
     r"|\b(team|office|directorate|unit|officer|director|manager|minister|secretary|chief\s+executive|"
-    r"councillor|board|committee|panel)\b",
+    r"councillor|board|committee|panel|council|department|authority|agency|company|contractor|provider|"
+    r"ministry|trust|force|government)\b",
 )
 _NEWS = re.compile(r"\b(receive|receipt|received\s+this|working\s+days?|due|respond|reply)\b", re.IGNORECASE)
 WIDE_YEARS = 3.0
@@ -86,8 +92,13 @@ def request_units(ctx: Context) -> list[Unit]:
 
     # Personal data is a matter for the privacy rules: a subject access request has no cost limit,
     # and a request for another person's records fails on s.40(2) whatever its period.
+    from foi.checks.form import question_kind
+
+    # Personal data is a matter for the privacy rules: a subject access request has no cost limit,
+    # and a request for another person's records fails on s.40(2) whatever its period. A question
+    # is a matter for form/question: its period is not the problem.
     return [u for u in units if not DEFINITION.search(u.text) and not ctx.doc.is_procedural_text(u.text)
-            and not OWN_DATA.search(u.text) and not THIRD_PARTY_ANY(u.text)]
+            and not OWN_DATA.search(u.text) and not THIRD_PARTY_ANY(u.text) and not question_kind(u.text)]
 
 
 def _global_anchor(ctx: Context) -> bool:

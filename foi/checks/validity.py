@@ -143,6 +143,10 @@ def check_placeholder(ctx: Context) -> Iterable[Finding]:
                           "Replace it with the real words or delete it.", match.start(), match.end())
 
 
+_INTERROGATIVE = re.compile(r"(?:^|[.?!]\s+)(?:how|why|what|when|where|which|who|is|are|can|could|do|does|did|"
+                            r"will|would|should|has|have)\b", re.IGNORECASE)
+
+
 @rule("validity/description", ERROR, "the text does not describe any information to be provided")
 def check_description(ctx: Context) -> Iterable[Finding]:
     doc = ctx.doc
@@ -153,7 +157,7 @@ def check_description(ctx: Context) -> Iterable[Finding]:
                           "There is no description of the information you want: a request must describe it.",
                           "Say what recorded information you want, for example \"copies of the guidance "
                           "given to work coaches on referrals to the course\".", start)
-    elif not ASKING.search(body) and not re.search(
+    elif not ASKING.search(body) and not _INTERROGATIVE.search(body) and not re.search(
             r"\b(information|info|docs|stats|details|data|figures|number|statistics|documents?|records?|list|"
             r"copy|copies|correspondence|guidance|policy|report)\b", body, re.IGNORECASE):
         yield ctx.finding("validity/description", WARNING,
