@@ -195,15 +195,16 @@ def check_personal_details(ctx: Context) -> Iterable[Finding]:
                 "Leave it out: you need not give reasons for an FOI request.",
                 sentence.start + match.start(), sentence.start + match.end())
             return
-    for start, end in regions:
+    # An address in the sign-off is where it belongs; in the middle of the text it is published.
+    start, end = doc.body_start, doc.body_end
+    if ctx.body_only:
         match = EMAIL.search(doc.text, start, end) or POSTCODE.search(doc.text, start, end)
-        if match and ctx.body_only:
+        if match:
             yield ctx.finding(
                 "privacy/personal-details", INFO,
                 "The request text contains an address: on WhatDoTheyKnow the text is published.",
                 "Give your address to the site or in the letter's signature, not in the request text.",
                 match.start(), match.end())
-            return
 
 
 _STAFF = (r"(?:work\s+coach(?:es)?|staff|members?\s+of\s+staff|employees?|officers?|advis[eo]rs?|"
