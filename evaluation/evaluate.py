@@ -19,7 +19,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from foi.checks import ERROR, RULES, WARNING, check_text  # noqa: E402
+from foi.checks import ERROR, RULES, WARNING, check_text
 
 LETTER_DATE = date(2026, 11, 23)
 

@@ -52,8 +52,8 @@ POSITIVE = [
     ("scope/date-range", WARNING, "Please provide copies of correspondence between the council and Veolia about bins."),
     ("scope/date-range", INFO, "How many claimants have been sanctioned for missing appointments?"),
     ("scope/too-broad", WARNING, "I would like all information you hold on Universal Credit."),
-    ("scope/too-broad", WARNING, "Please provide all correspondence between DWP and Serco about the Work Programme "
-                                 "since 2010."),
+    ("scope/too-broad", WARNING, ("Please provide all correspondence between DWP and Serco about the Work Programme "
+                                 "since 2010.")),
     ("scope/too-broad", WARNING, "Please provide all documents relating to the contract with Capita from 2005 to 2025."),
     ("scope/too-broad", WARNING, "Send me everything you have about the Restart Scheme."),
     ("form/question", WARNING, "Why are claimants being sent on courses run by A4e?"),
@@ -68,8 +68,8 @@ POSITIVE = [
     ("form/published", WARNING, "Could you send me a copy of the Jobseekers Act 1995."),
     ("form/published", WARNING, "Please send me chapter K of the Advice for Decision Making guide."),
     ("form/published", WARNING, "Which law gives the council the power to charge for green waste?"),
-    ("form/complaint", WARNING, "I wish to make a formal complaint about my work coach. Please provide the "
-                                "guidance on conduct in force on 1 May 2025."),
+    ("form/complaint", WARNING, ("I wish to make a formal complaint about my work coach. Please provide the "
+                                "guidance on conduct in force on 1 May 2025.")),
     ("privacy/own-data", ERROR, "Please send me all the notes made about me by my work coach in 2025."),
     ("privacy/own-data", ERROR, "Please provide the audio recording of my PIP assessment on 22 May 2025."),
     ("privacy/own-data", ERROR, "I would like a copy of the notes made on my housing application."),
@@ -88,15 +88,15 @@ POSITIVE = [
     ("tone/emotive", WARNING, "You are liars. Please provide the 2024 inspection report."),
     ("style/case", WARNING, "I WANT TO KNOW HOW MANY PEOPLE WERE SANCTIONED AT THE JOBCENTRE LAST YEAR"),
     ("style/case", WARNING, "I have asked THREE TIMES and you have STILL NOT ANSWERED. Please send the 2025 report."),
-    ("style/case", INFO, "please can you send me a copy of the guidance work coaches use when they agree the "
-                         "claimant commitment with someone on universal credit, the version in use now."),
+    ("style/case", INFO, ("please can you send me a copy of the guidance work coaches use when they agree the "
+                         "claimant commitment with someone on universal credit, the version in use now.")),
     ("structure/too-many-items", WARNING, "For 2024/25 please provide:\n"
                                           + "".join(f"{i}. The figure {i}.\n" for i in range(1, 14))),
     ("structure/too-many-items", INFO, "For 2024/25 please provide:\n"
                                        + "".join(f"{i}. The figure {i}.\n" for i in range(1, 12))),
-    ("structure/mixed-topics", INFO, "1. How many potholes were repaired in 2025?\n2. How many pupils were "
+    ("structure/mixed-topics", INFO, ("1. How many potholes were repaired in 2025?\n2. How many pupils were "
                                      "excluded from schools in 2025?\n3. How many Universal Credit claimants were "
-                                     "sanctioned in 2025?\n"),
+                                     "sanctioned in 2025?\n")),
     ("structure/too-long", WARNING, "I have been unemployed for a long time and the Jobcentre has not helped. "
                                     * 45 + "Please provide the guidance in force on 1 May 2025."),
     ("structure/too-long", INFO, "I have been unemployed for a long time and the Jobcentre has not helped. "
@@ -120,18 +120,18 @@ def test_rule_raised(rule_id: str, severity: str, text: str) -> None:
 
 NEGATIVE = [
     # (rule that must NOT be raised, text)
-    ("scope/date-range", "Please provide the number of sanctions at each Jobcentre in Leeds between April 2024 and "
-                         "March 2025, by the sanction reason recorded."),
+    ("scope/date-range", ("Please provide the number of sanctions at each Jobcentre in Leeds between April 2024 and "
+                         "March 2025, by the sanction reason recorded.")),
     ("scope/date-range", "Please send me a copy of your current Discretionary Housing Payment policy."),
     ("scope/date-range", "Please provide the minutes of the last three meetings of the Schools Forum."),
     ("scope/date-range", "Please provide a copy of the council's complaints procedure."),
     ("scope/date-range", "Please provide copies of the standard letters sent to tenants in arrears."),
     ("scope/date-range", "1. How many claims were received in 2024/25?\n2. How many of those claims were paid?\n"),
-    ("scope/too-broad", "Please provide copies of all correspondence between the council's Housing Strategy team and "
-                        "Homes England sent or received between 1 March 2025 and 31 March 2025."),
+    ("scope/too-broad", ("Please provide copies of all correspondence between the council's Housing Strategy team and "
+                        "Homes England sent or received between 1 March 2025 and 31 March 2025.")),
     ("scope/too-broad", "Please provide the number of Work Capability Assessments by telephone in each year since 2020."),
-    ("scope/too-broad", "Please provide a list of all trees felled on highway land between 1 April 2024 and "
-                        "31 March 2025."),
+    ("scope/too-broad", ("Please provide a list of all trees felled on highway land between 1 April 2024 and "
+                        "31 March 2025.")),
     ("scope/too-broad", "Please provide the equality impact assessment for the decision to close Hillside Library."),
     ("form/question", "Please provide figures for the reasons recorded for each sanction in 2025."),
     ("form/question", "Can you please provide the number of sanctions applied in 2025?"),
@@ -140,8 +140,8 @@ NEGATIVE = [
     ("form/question", "Should you need any clarification, please contact me."),
     ("form/question", "Could the information be provided in Excel format?"),
     ("form/question", "Please provide copies of the documents that explain why the decision was taken in 2025."),
-    ("form/question", "Copies of the guidance that sets out whether attendance at the course is mandatory, in force "
-                      "on 1 April 2025, including guidance on what happens when a participant does not attend."),
+    ("form/question", ("Copies of the guidance that sets out whether attendance at the course is mandatory, in force "
+                      "on 1 April 2025, including guidance on what happens when a participant does not attend.")),
     ("form/question", "What was the total cost of the Town Hall refurbishment completed in 2024?"),
     ("form/published", "Under the Freedom of Information Act 2000, please provide the 2025 figures."),
     ("form/published", "Please provide the guidance issued under the Welfare Reform Act 2012 in force in 2025."),
@@ -160,16 +160,16 @@ NEGATIVE = [
     ("tone/emotive", "Please provide the 2025 parking figures.\n\nThanks,\nAlan Crook"),
     ("style/case", "Please provide the number of CCTV cameras operated by the DWP and the NHS in 2025."),
     ("style/case", "please send me the 2025 figures. thanks"),
-    ("structure/too-many-items", "For 2024/25 please provide:\n1. The number issued:\n   a) on street;\n"
-                                 "   b) in car parks;\n   c) by camera.\n2. The income.\n3. The number cancelled.\n"),
-    ("clarity/acronym", "Please provide the number of starts on the Work and Health Programme (WHP) in 2023/24 and "
-                        "the number of WHP job outcomes."),
+    ("structure/too-many-items", ("For 2024/25 please provide:\n1. The number issued:\n   a) on street;\n"
+                                 "   b) in car parks;\n   c) by camera.\n2. The income.\n3. The number cancelled.\n")),
+    ("clarity/acronym", ("Please provide the number of starts on the Work and Health Programme (WHP) in 2023/24 and "
+                        "the number of WHP job outcomes.")),
     ("clarity/acronym", "Please provide the number of PIP, ESA and JSA claims handled by DWP in 2025."),
     ("clarity/acronym", "I have asked THREE TIMES and you STILL HAVE NOT ANSWERED about the 2025 report."),
     ("validity/placeholder", "Please reply to [email address] with the 2025 figures."),
     ("validity/placeholder", 'The report says "the scheme [...] was a success". Please provide the 2025 report.'),
-    ("validity/description", "Dear Cabinet Office, Please provide the number of civil servants dismissed in 2024. "
-                             "Yours faithfully, Ben Cole"),
+    ("validity/description", ("Dear Cabinet Office, Please provide the number of civil servants dismissed in "
+                              "2024. Yours faithfully, Ben Cole")),
     ("clarity/vague", "Please provide the most recent figures for 2025."),
 ]
 

@@ -137,7 +137,7 @@ class Document:
     @cached_property
     def quotes(self) -> list[tuple[int, int]]:
         """Quoted passages: words in quotation marks are someone else's, not the requester's."""
-        spans = []
+        spans: list[tuple[int, int]] = []
         for pattern in (r'"[^"\n]{1,300}"', "\u201c[^\u201d]{1,300}\u201d", "\u2018[^\u2019]{1,200}\u2019",
                         r"(?<!\w)'[^'\n]{1,120}'(?!\w)"):
             spans.extend((m.start(), m.end()) for m in re.finditer(pattern, self.text))
@@ -199,9 +199,9 @@ def _split_sentences(flat: str, start: int, end: int) -> list[tuple[int, int]]:
         before = flat[begin : match.start()].split()
         word = before[-1].lower().strip("(\"'") if before else ""
         after = flat[match.end() : match.end() + 1]
-        if "?" not in match.group() and "!" not in match.group():
-            if word in _ABBREVIATIONS or len(word) == 1 or (after and after.islower()):
-                continue
+        ends_question = "?" in match.group() or "!" in match.group()
+        if not ends_question and (word in _ABBREVIATIONS or len(word) == 1 or (after and after.islower())):
+            continue
         spans.append((begin, match.end()))
         begin = match.end()
     if flat[begin:end].strip():

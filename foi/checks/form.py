@@ -10,7 +10,7 @@ reasons recorded for each sanction" and "Can you please provide ..." are not.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from foi.checks.document import Sentence
 from foi.checks.finding import INFO, WARNING, Finding
@@ -180,8 +180,8 @@ def check_published(ctx: Context) -> Iterable[Finding]:
         else:
             law = _LAW_QUESTION.search(text) if doc.is_asking(sentence) else None
             guide = _PUBLISHED_GUIDE.search(text) if doc.is_asking(sentence) else None
-            match = law or guide
-            if match:
+            found = law or guide
+            if found:
                 what = "the law itself" if law else "guidance that is published on GOV.UK"
                 yield ctx.finding(
                     "form/published", WARNING,
@@ -189,7 +189,7 @@ def check_published(ctx: Context) -> Iterable[Finding]:
                     "elsewhere (s.21), or that the Act does not require it to explain the law.",
                     "Ask for the authority's own recorded guidance or instructions on the point, for example "
                     "\"copies of the guidance given to staff on when they may share claimants' data\".",
-                    sentence.start + match.start(), sentence.start + match.end())
+                    sentence.start + found.start(), sentence.start + found.end())
 
 
 _COMPLAINT = re.compile(

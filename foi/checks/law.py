@@ -10,8 +10,9 @@ come from the directory (foi/data/authorities.yaml), never from a list in code.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
+from foi.authorities import Provider, builtin
 from foi.checks.finding import ERROR, INFO, WARNING, Finding
 from foi.checks.registry import Context, rule
 
@@ -109,10 +110,8 @@ def check_regime(ctx: Context) -> Iterable[Finding]:
                           "other body.", first.start(), first.end())
 
 
-def _provider_names(ctx: Context) -> list[tuple[str, object]]:
+def _provider_names(ctx: Context) -> list[tuple[str, Provider]]:
     """Every name, former name and alias of every provider in the directory."""
-    from foi.authorities import builtin
-
     directory = builtin()
     names = []
     for provider in directory.providers.values():
@@ -160,16 +159,14 @@ def _addressed_to_authority(ctx: Context, text: str) -> bool:
     return False
 
 
-def _provider_finding(ctx: Context, provider: object, named: str, start: int, end: int | None) -> Finding:
-    from foi.authorities import builtin
-
+def _provider_finding(ctx: Context, provider: Provider, named: str, start: int, end: int | None) -> Finding:
+    """The finding for a provider addressed as if it were a public authority, naming the right body."""
     directory = builtin()
-    commissioner_id = getattr(provider, "commissioned_by", "")
-    commissioner = directory.authorities.get(commissioner_id)
-    body = commissioner.name if commissioner else "the public authority that commissioned it"
-    ni = getattr(provider, "commissioned_by_ni", None)
-    ni_body = directory.authorities.get(ni).name if ni and ni in directory.authorities else None
-    where = f"{body}" + (f" (in Northern Ireland, the {ni_body})" if ni_body else "")
+    commissioner = directory.authorities.get(provider.commissioned_by)
+    where = commissioner.name if commissioner else "the public authority that commissioned it"
+    ni_body = directory.authorities.get(provider.commissioned_by_ni or "")
+    if ni_body:
+        where += f" (in Northern Ireland, the {ni_body.name})"
     return ctx.finding(
         "law/not-public-authority", ERROR,
         f"{named} is a contractor, not a public authority: it does not have to answer FOI requests.",

@@ -10,7 +10,7 @@ birth, a claim reference or a phone number puts them on the public record.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from foi.checks.document import Document, Sentence
 from foi.checks.finding import ERROR, INFO, WARNING, Finding
@@ -262,6 +262,6 @@ def check_third_party(ctx: Context) -> Iterable[Finding]:
                 sentence.start + match.start(), sentence.start + match.end())
 
 
-def THIRD_PARTY_ANY(text: str) -> bool:  # noqa: N802 (reads like the patterns it stands beside)
+def asks_third_party(text: str) -> bool:
     """Whether text asks for another person's personal data."""
     return third_party_match(ask_clause(text)) is not None

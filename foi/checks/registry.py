@@ -7,9 +7,10 @@ are skipped for `--body`.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING
 
 from foi.checks.document import Document
 from foi.checks.finding import Finding

@@ -9,8 +9,8 @@ it has a time bound (its own or one given for the whole request), and how wide t
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from foi.checks.dates import bounds, example_range
 from foi.checks.finding import INFO, WARNING, Finding
@@ -88,17 +88,16 @@ def request_units(ctx: Context) -> list[Unit]:
         if DEFINITION.search(text):
             continue
         units.append(Unit(sentence.start, sentence.end, text))
-    from foi.checks.privacy import OWN_DATA, THIRD_PARTY_ANY
-
     # Personal data is a matter for the privacy rules: a subject access request has no cost limit,
     # and a request for another person's records fails on s.40(2) whatever its period.
     from foi.checks.form import question_kind
+    from foi.checks.privacy import OWN_DATA, asks_third_party
 
     # Personal data is a matter for the privacy rules: a subject access request has no cost limit,
     # and a request for another person's records fails on s.40(2) whatever its period. A question
     # is a matter for form/question: its period is not the problem.
     return [u for u in units if not DEFINITION.search(u.text) and not ctx.doc.is_procedural_text(u.text)
-            and not OWN_DATA.search(u.text) and not THIRD_PARTY_ANY(u.text) and not question_kind(u.text)]
+            and not OWN_DATA.search(u.text) and not asks_third_party(u.text) and not question_kind(u.text)]
 
 
 def _global_anchor(ctx: Context) -> bool:

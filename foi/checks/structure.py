@@ -10,7 +10,8 @@ on purpose).
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from itertools import pairwise
+from collections.abc import Iterable
 
 from foi.checks.finding import INFO, WARNING, Finding
 from foi.checks.registry import Context, rule
@@ -100,7 +101,7 @@ _INLINE_MARK = re.compile(r"\(\d{1,2}\)|(?<=\s)\d{1,2}\)|;\s")
 def _inline_parts(flat: str, start: int, end: int) -> list[tuple[int, int]]:
     """A sentence split at "(1) ... (2) ..." or semicolons, so an inline list counts as items."""
     cuts = [start, *(m.start() for m in _INLINE_MARK.finditer(flat, start, end)), end]
-    return [(a, b) for a, b in zip(cuts, cuts[1:]) if flat[a:b].strip()]
+    return [(a, b) for a, b in pairwise(cuts) if flat[a:b].strip()]
 
 
 @rule("structure/mixed-topics", INFO, "items on three or more unrelated subjects (send separate requests)")

@@ -9,7 +9,7 @@ uses of hard words ("fraud investigations", "domestic abuse").
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from foi.checks.finding import INFO, WARNING, Finding
 from foi.checks.registry import Context, rule

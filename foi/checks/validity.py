@@ -7,7 +7,7 @@ A valid request is in writing, states the applicant's real name and an address f
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from foi.checks.document import ASKING, _strip_markup
 from foi.checks.finding import ERROR, WARNING, Finding
@@ -129,11 +129,7 @@ def check_placeholder(ctx: Context) -> Iterable[Finding]:
         inner = match.group(1) if match.group(1) is not None else match.group(2)
         if match.group().startswith(("{{", "{%")):
             pass
-        elif inner is None or _REDACTION.match(inner):
-            continue
-        elif inner.strip() and not _PLACEHOLDER_WORDS.match(inner):
-            continue
-        elif match.group().startswith("<") and EMAIL.search(doc.text[max(0, match.start() - 1) : match.end() + 40]):
+        elif inner is None or _REDACTION.match(inner) or inner.strip() and not _PLACEHOLDER_WORDS.match(inner) or match.group().startswith("<") and EMAIL.search(doc.text[max(0, match.start() - 1) : match.end() + 40]):
             continue
         yield ctx.finding("validity/placeholder", ERROR,
                           f"{match.group()} looks like a blank left from a template.",
