@@ -72,7 +72,8 @@ def _in_capital_run(flat: str, start: int, end: int) -> bool:
     """True when the word before or after is also in capitals."""
     before = re.search(r"([A-Za-z]+)\W*$", flat[max(0, start - 30) : start])
     after = re.match(r"\W*([A-Za-z]+)", flat[end : end + 30])
-    return any(m and len(m.group(1)) >= 2 and m.group(1).isupper() for m in (before, after))
+    return any(m and m.group(1).isupper() and (_wordlike(m.group(1)) or m.group(1) in _CAPITALISED_WORDS)
+               for m in (before, after))
 
 
 @rule("clarity/acronym", INFO, "an acronym the reader may not know (WHP, MWA), not spelled out")

@@ -53,6 +53,11 @@ ASKING = re.compile(
     r"how\s+many|how\s+much|i\s+ask|asking\s+for|seeking)\b|\?",
     re.IGNORECASE,
 )
+_INTERROGATIVE_START = re.compile(
+    r"^\W*(?:and\s+|also\s+|so\s+)?(?:why|how|what|when|where|which|who|is|are|can|could|do|does|did|will|would|"
+    r"should|has|have|am)\b",
+    re.IGNORECASE,
+)
 # Sentences about how to answer (the clauses of a well-made letter), not about what is wanted.
 PROCEDURAL = re.compile(
     r"\b(section|sections|s\.|ss\.|regulation|regulations|reg\.|article|art\.)\s*\d+"
@@ -164,7 +169,8 @@ class Document:
         return bool(CITATION.search(text))
 
     def is_asking(self, sentence: Sentence) -> bool:
-        return sentence.in_item or bool(ASKING.search(self.sentence_text(sentence)))
+        text = self.sentence_text(sentence)
+        return sentence.in_item or bool(ASKING.search(text) or _INTERROGATIVE_START.match(text))
 
     @cached_property
     def items(self) -> list[tuple[int, int]]:

@@ -72,7 +72,8 @@ _EXPLAIN = re.compile(
     r"|^how\s+(?:do|does|did|is|are|was|were|will|would|can|could|should)\b"
     r"|^what\s+(?:steps|action|actions|measures)\s+(?:are|is|will|have|has|were|was)\b"
     r"|(?:^|\b(?:know|tell\s+me|understand|explain|clarify)\s+)(?:what|how)\s+(?:are\s+|is\s+)?(?:the\s+)?"
-    r"(?:rules?|law|laws|position|procedure|process|system|regulations)\b(?!\s+(?:document|documents|manual|guide))",
+    r"(?:rules?|law|laws|position|procedure|process|system|regulations|criteria|method|methodology|formula|basis)\b"
+    r"(?!\s+(?:document|documents|manual|guide))",
     re.IGNORECASE,
 )
 # "Should you need clarification, please contact me": a condition, not a question.
@@ -87,6 +88,8 @@ def question_kind(text: str) -> tuple[str, str] | None:
     lead = _LEAD.match(text)
     body = text[lead.end() :] if lead else text
     body = re.sub(r"^please[,\s]+(?=(can|could|would|will)\b)", "", body, flags=re.IGNORECASE)
+    # "If a claimant is sanctioned, are they entitled ...": the question follows the condition.
+    body = re.sub(r"^(?:if|when|where|once|after|given\s+that)\b[^,?]{0,100},\s*", "", body, flags=re.IGNORECASE)
     if _WHY.search(body):
         return WARNING, "asks why"
     if _OPINION.search(body):
@@ -144,7 +147,8 @@ _DOCUMENT_NOUN = re.compile(
 )
 _OWN_LAW = re.compile(r"Freedom\s+of\s+Information|Environmental\s+Information|Data\s+Protection", re.IGNORECASE)
 _LAW_QUESTION = re.compile(
-    r"\b(?:which|what)\s+(?:law|laws|legislation|statute|act|regulations?|legal\s+(?:power|basis|authority)|"
+    r"\bwhat\s+(?:is|are)\s+the\s+(?:law|laws|legislation|legal\s+position|statutory\s+position)\b"
+    r"|\b(?:which|what)\s+(?:law|laws|legislation|statute|act|regulations?|legal\s+(?:power|basis|authority)|"
     r"statutory\s+(?:power|basis|provision))\b"
     r"|\b(?:the\s+)?(?:law|laws|legislation|statute|statutory\s+provision|legal\s+provision)s?\s+(?:that|which)\s+"
     r"(?:allows?|permits?|requires?|gives?|says?|states?|authoris\w*|authoriz\w*|empowers?|means?|enables?)\b",

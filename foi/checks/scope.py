@@ -27,7 +27,8 @@ ACCUMULATING = re.compile(
     re.IGNORECASE,
 )
 _RECORD = (r"(information|info|docs|stats|documents?|documentation|records?|files?|papers|paperwork|reports|minutes|notes|"
-           r"guidance|instructions|training(?:\s+materials?)?|materials?|data|details|"
+           r"guidance|instructions|training(?:\s+materials?)?|materials?|data|details|reviews|audits|evaluations|"
+           r"investigations|assessments|presentations|submissions|agreements|contracts|"
            r"correspondence|e-?mails|communications|letters|messages|memos|briefings|complaints)")
 BLANKET = re.compile(
     rf"\b(?:all|any\s+and\s+all|all\s+and\s+any|every|each\s+and\s+every)\s+(?:of\s+)?(?:the\s+|your\s+)?"

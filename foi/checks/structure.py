@@ -10,8 +10,8 @@ on purpose).
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 from collections.abc import Iterable
+from itertools import pairwise
 
 from foi.checks.finding import INFO, WARNING, Finding
 from foi.checks.registry import Context, rule
@@ -80,8 +80,9 @@ TOPICS = {
     r"clinical",
     "policing": r"police|crimes?\b|arrests?|stop\s+and\s+search|taser|custody",
     "schools": r"schools?|pupils|teachers|exclusions|\behcps?\b|academ(y|ies)|ofsted",
-    "social care": r"social\s+care|care\s+homes?|safeguarding|looked[\s-]after|children\s+in\s+care|foster\w*|"
+    "social care": r"social\s+care|care\s+homes?|safeguarding|looked[\s-]after|children\b[^.?]{0,20}\bin\s+care\b|foster\w*|"
     r"social\s+workers?",
+    "libraries and leisure": r"librar(y|ies)|leisure\s+centres?|museums?|swimming\s+pools?|\bparks\b",
     "planning and licensing": r"planning|licen[cs]\w*|building\s+control",
     "council tax and rates": r"council\s+tax(?!\s+(reduction|support))|business\s+rates|bailiffs?|"
     r"enforcement\s+agents?",
