@@ -79,6 +79,14 @@ _EXPLAIN = re.compile(
 # "Should you need clarification, please contact me": a condition, not a question.
 _CONDITIONAL = re.compile(r",\s*(?:please|i|we|then|kindly)\b", re.IGNORECASE)
 _SHOULD_IF = re.compile(r"^(?:you|there|any|this|it|the\s+information|further)\b", re.IGNORECASE)
+_EXPLAIN_REASONS = re.compile(
+    r"\b(?:explain|justify|tell\s+me|give\s+me)\s+(?:the\s+|your\s+)?(?:reasons?|rationale|justification|"
+    r"thinking)\s+(?:for|behind)\b",
+    re.IGNORECASE,
+)
+# "Please explain any codes used in the data": a fair part of a request for data.
+_EXPLAIN_TERMS = re.compile(r"\bexplain\s+(?:any|the|all)\s+(?:codes|abbreviations|acronyms|terms|columns|"
+                            r"headings|fields|categories)\b", re.IGNORECASE)
 _SUGGEST = ("Ask for the record that would hold the answer instead, for example \"copies of the guidance "
             "staff follow on ...\" rather than \"why ...\" or \"can a work coach ...\".")
 
@@ -106,7 +114,9 @@ def question_kind(text: str) -> tuple[str, str] | None:
     whether = _ASK_WHETHER.search(body)
     if whether and _RIGHTS.search(whether.group("rest")):
         return WARNING, "asks a question about rights or obligations"
-    if _EXPLAIN.search(body):
+    if _EXPLAIN_REASONS.search(body):
+        return WARNING, "asks for the reasons behind a decision"
+    if _EXPLAIN.search(body) and not _EXPLAIN_TERMS.search(body):
         return INFO, "asks for an explanation"
     return None
 

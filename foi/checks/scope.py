@@ -28,11 +28,13 @@ ACCUMULATING = re.compile(
 )
 _RECORD = (r"(information|info|docs|stats|documents?|documentation|records?|files?|papers|paperwork|reports|minutes|notes|"
            r"guidance|instructions|training(?:\s+materials?)?|materials?|data|details|reviews|audits|evaluations|"
-           r"investigations|assessments|presentations|submissions|agreements|contracts|"
+           r"investigations|assessments|presentations|submissions|"
            r"correspondence|e-?mails|communications|letters|messages|memos|briefings|complaints)")
 BLANKET = re.compile(
-    rf"\b(?:all|any\s+and\s+all|all\s+and\s+any|every|each\s+and\s+every)\s+(?:of\s+)?(?:the\s+|your\s+)?"
-    rf"(?:[\w-]+\s+){{0,3}}?{_RECORD}\b"
+    # "a list of all ..." asks for a list, which is cheap; "all the data fields" is a list too.
+    rf"(?<!list\sof\s)\b(?:all|any\s+and\s+all|all\s+and\s+any|every|each\s+and\s+every)\s+(?:of\s+)?"
+    rf"(?:the\s+|your\s+)?(?:[\w-]+\s+){{0,3}}?{_RECORD}\b"
+    r"(?!\s+(?:fields?|items?|categories|protection|sharing\s+agreements?|sets?\s+names?|controller|processor))"
     r"|\bany\s+(?:information|info)\b|\beverything\s+(?:you|that|held|relating|related|about|on|regarding|to\s+do)\b"
     r"|\b(?:all|any)\s+(?:the\s+)?(?:information|data)\s+(?:you\s+)?(?:hold|held|have)\b",
     re.IGNORECASE,

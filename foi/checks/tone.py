@@ -90,7 +90,9 @@ def check_case(ctx: Context) -> Iterable[Finding]:
                           "shouting.", "Write them in ordinary case; the request is stronger calm.", offset,
                           offset + len(word))
         return
-    if len(letters) >= 120 and upper / len(letters) < 0.004:
+    starts = [doc.sentence_text(s).lstrip("\"'(\u201c") for s in doc.sentences if not s.in_item]
+    lower_starts = sum(1 for s in starts if s[:1].islower())
+    if len(letters) >= 120 and upper / len(letters) < 0.01 and starts and lower_starts / len(starts) >= 0.6:
         yield ctx.finding("style/case", INFO,
                           "The request has no capital letters: a carefully written request is harder to "
                           "misread and is taken more seriously.",
