@@ -135,3 +135,14 @@ def test_python_m_foi_check_subprocess(tmp_path: Path) -> None:
     data = json.loads(proc.stdout)
     assert [row["rule"] for row in data] == ["form/question"]
     assert data[0]["severity"] == "warning" and list(data[0]) == KEYS
+
+
+def test_readme_documents_every_rule_and_the_json_keys() -> None:
+    from foi.checks import RULES
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Checking a request: `foi check`", 1)[1].split("\n## ", 1)[0]
+    for rule_id in RULES:
+        assert f"`{rule_id}`" in section, rule_id
+    for key in KEYS + ["file"]:
+        assert f"`{key}`" in section, key

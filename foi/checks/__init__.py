@@ -18,6 +18,12 @@ from foi.checks.registry import RULES, Context, Rule
 if TYPE_CHECKING:
     from foi.authorities import Authority, Provider
 
+# List the rules family by family, in the order a reader meets the problems.
+_FAMILIES = ("validity", "scope", "form", "privacy", "tone", "style", "structure", "law", "clarity")
+_ordered = sorted(RULES.values(), key=lambda r: _FAMILIES.index(r.id.split("/")[0]))
+RULES.clear()
+RULES.update((r.id, r) for r in _ordered)
+
 __all__ = ["ERROR", "INFO", "RULES", "SEVERITIES", "WARNING", "Finding", "Rule", "check_text", "fails"]
 
 

@@ -59,7 +59,7 @@ def _signature_lines(ctx: Context) -> list[tuple[int, str]]:
     return result
 
 
-@rule("validity/name", ERROR, "no sign-off with the requester's real name (FOIA s.8(1)(b))", letter_only=True)
+@rule("validity/name", ERROR, "no sign-off with the requester's real name (FOIA s.8)", letter_only=True)
 def check_name(ctx: Context) -> Iterable[Finding]:
     doc = ctx.doc
     suggestion = 'Sign with your real name, for example "Janet Smith", "J. Smith" or "Ms Smith".'
