@@ -334,3 +334,28 @@ def test_date_range_suggestion_uses_the_letter_date() -> None:
     found = [f for f in check_text("Please send me all guidance about sanctions.", body_only=True,
                                    letter_date=date(2026, 2, 1)) if f.rule == "scope/date-range"]
     assert found[0].suggestion == "Add a date range, for example 1 April 2024 to 31 March 2025."
+
+
+# --- any text at all ---------------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from([
+    "Dear DWP,", "Yours faithfully,", "Janet Smith", "1. ", "(a) ", "- ", "\n", "\n\n", " ", "Why", "all",
+    "correspondence", "since 2010", "[name]", "{{ x }}", "XXXX", "my claim", '"', "'", "?", "!!", "A4e",
+    "Freedom of Information Act 2000", "FOISA", "£", "\u2019", "\r\n", "\ufeff", "JT 45 78 12 B", "0113 496 0000",
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=12)), max_size=30), st.booleans())
+def test_any_text_gives_findings_inside_it(parts: list[str], body_only: bool) -> None:
+    text = "".join(parts)
+    findings = check_text(text, body_only=body_only, letter_date=TODAY)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff").split("\n")
+    for f in findings:
+        assert f.rule in RULES and f.severity in (ERROR, WARNING, INFO)
+        assert 1 <= f.line <= len(lines)
+        assert 1 <= f.column <= len(lines[f.line - 1]) + 1
+        assert f.message and f.suggestion and "\n" not in f.excerpt

@@ -49,7 +49,7 @@ def check_citation(ctx: Context) -> Iterable[Finding]:
             yield ctx.finding("law/citation", WARNING, f'"{match.group()}" is not the right name of the law.',
                               f"Cite {right}.", match.start(), match.end())
             return
-    if not _ANY_LAW.search(doc.flat):
+    if not _ANY_LAW.search(doc.flat) and len(doc.body.split()) >= 5:
         at = doc.body_start + len(doc.body) - len(doc.body.lstrip())
         yield ctx.finding("law/citation", INFO,
                           "The letter does not name the Act. A request is valid without it, but naming it "
