@@ -27,6 +27,7 @@ CLOSING = re.compile(rf"^{_CLOSING_WORDS}\s*[,.!]?$", re.IGNORECASE)
 # "Thanks, Jane Smith" on one line: a closing with the name after it.
 CLOSING_INLINE = re.compile(rf"^{_CLOSING_WORDS}\s*[,.]\s+(?P<name>\S.*)$", re.IGNORECASE)
 
+MAX_HEAD_LINES = 20
 _INLINE_SALUTATION = re.compile(r"\s*(?:dear|to)\s+[^,\n]{1,60},\s*", re.IGNORECASE)
 _INLINE_CLOSING = re.compile(
     r"(?<=[.!?])\s+(?:yours\s+(?:faithfully|sincerely)|kind\s+regards|best\s+regards|regards|many\s+thanks)"
@@ -227,7 +228,10 @@ def parse(text: str) -> Document:
     """Find the frame (salutation, sign-off) and the body's paragraphs and items."""
     lines = _line_spans(text)
     doc = Document(text=text, body_end=len(text))
-    sal = next((i for i, (s, e) in enumerate(lines) if SALUTATION.match(_strip_markup(text[s:e]))), None)
+    # The salutation comes after at most a heading, a date and two addresses; a "Dear ..." line further
+    # down is a quoted letter, not this one's.
+    head = [i for i, (s, e) in enumerate(lines) if text[s:e].strip()][:MAX_HEAD_LINES]
+    sal = next((i for i in head if SALUTATION.match(_strip_markup(text[lines[i][0] : lines[i][1]]))), None)
     if sal is not None:
         doc.salutation = lines[sal]
         doc.body_start = lines[sal][1]
