@@ -56,7 +56,8 @@ _CURRENT = re.compile(
     r"at\s+the\s+moment|at\s+this\s+time|right\s+now|as\s+it\s+stands|of\s+(?:those|these)\b|"
     r"financial\s+year|calendar\s+year|academic\s+year|fiscal\s+year|\bQ[1-4]\b"
     # "how many households have an assisted collection": the present, not all time
-    r"|how\s+many\b[^.?]{0,60}?\b(?:are|is|has|have)\s+(?!been\b|had\b|\w+ed\b|\w+en\b)\w+)",
+    r"|how\s+many\b[^.?]{0,60}?\b(?:are|is|has|have)\s+(?!been\b|had\b|\w+ed\b|\w+en\b)\w+"
+    r"|how\s+many\s+(?:\w+\s+){1,3}(?:use|own|hold|employ|operate|receive|exist|work|live)\b)",
     re.IGNORECASE,
 )
 # Bounded by an event or a reference rather than a date: the officer knows when that was.

@@ -81,6 +81,8 @@ def check_case(ctx: Context) -> Iterable[Finding]:
             continue
         for match in re.finditer(r"\b[A-Z]{4,}\b", line):
             word = match.group()
+            if doc.quoted(line_start + match.start()):
+                continue  # a title in quotation marks
             if word not in _KNOWN_CAPS and len(re.findall(r"[AEIOUY]", word)) >= 2:
                 shouted.append((line_start + match.start(), word))
     if len({w for _, w in shouted}) >= 3:
