@@ -6,6 +6,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from foi.authorities import builtin, resolve
 from foi.checks import ERROR, INFO, RULES, WARNING, Finding, check_text
@@ -68,6 +70,8 @@ POSITIVE = [
     ("form/published", WARNING, "Could you send me a copy of the Jobseekers Act 1995."),
     ("form/published", WARNING, "Please send me chapter K of the Advice for Decision Making guide."),
     ("form/published", WARNING, "Which law gives the council the power to charge for green waste?"),
+    ("form/published", INFO, ("Please provide the number of people on Universal Credit in each local authority in "
+                             "March 2025.")),
     ("form/complaint", WARNING, ("I wish to make a formal complaint about my work coach. Please provide the "
                                 "guidance on conduct in force on 1 May 2025.")),
     ("privacy/own-data", ERROR, "Please send me all the notes made about me by my work coach in 2025."),
@@ -145,6 +149,8 @@ NEGATIVE = [
     ("form/question", "What was the total cost of the Town Hall refurbishment completed in 2024?"),
     ("form/published", "Under the Freedom of Information Act 2000, please provide the 2025 figures."),
     ("form/published", "Please provide the guidance issued under the Welfare Reform Act 2012 in force in 2025."),
+    ("form/published", ("Please provide the number of people on Universal Credit in each local authority in March "
+                       "2025. If this is already published, a link will do.")),
     ("privacy/own-data", "Please provide the number of sanctions at my local Jobcentre in each month of 2025."),
     ("privacy/own-data", "I would like to know what the rules are on sanctions, as this happened to me in March."),
     ("privacy/own-data", "Please treat my request as urgent and provide the 2025 figures."),
@@ -338,8 +344,6 @@ def test_date_range_suggestion_uses_the_letter_date() -> None:
 
 # --- any text at all ---------------------------------------------------------------------------
 
-from hypothesis import given, settings  # noqa: E402
-from hypothesis import strategies as st  # noqa: E402
 
 _PIECES = st.sampled_from([
     "Dear DWP,", "Yours faithfully,", "Janet Smith", "1. ", "(a) ", "- ", "\n", "\n\n", " ", "Why", "all",

@@ -171,9 +171,11 @@ _PUBLISHED_GUIDE = re.compile(
 )
 
 
-@rule("form/published", WARNING, "asks for the law itself or for guidance already published (s.21)")
+@rule("form/published", WARNING, "asks for the law itself or for guidance already published (s.21); DWP caseload "
+      "figures it publishes (info)")
 def check_published(ctx: Context) -> Iterable[Finding]:
     doc = ctx.doc
+    warned = False
     for sentence in doc.sentences:
         text = doc.sentence_text(sentence)
         if doc.quoted(sentence.start):
@@ -190,6 +192,7 @@ def check_published(ctx: Context) -> Iterable[Finding]:
                 "reasonably accessible elsewhere (s.21).",
                 "Read it on legislation.gov.uk, and ask instead for the authority's own guidance on how it "
                 "applies it.", sentence.start + match.start(), sentence.start + match.end())
+            warned = True
             break
         else:
             law = _LAW_QUESTION.search(text) if doc.is_asking(sentence) else None
@@ -204,6 +207,53 @@ def check_published(ctx: Context) -> Iterable[Finding]:
                     "Ask for the authority's own recorded guidance or instructions on the point, for example "
                     "\"copies of the guidance given to staff on when they may share claimants' data\".",
                     sentence.start + found.start(), sentence.start + found.end())
+                warned = True
+    if not warned:
+        yield from _published_statistics(ctx)
+
+
+# DWP publishes benefit caseloads, sanctions and assessment outcomes as official statistics (GOV.UK
+# and Stat-Xplore); a request for them is often answered "reasonably accessible" (s.21).
+_BENEFIT = (r"(?:universal\s+credit|\bUC\b|personal\s+independence\s+payment|\bPIP\b|employment\s+and\s+support"
+            r"\s+allowance|\bESA\b|jobseeker['\u2019]?s\s+allowance|\bJSA\b|housing\s+benefit|pension\s+credit|"
+            r"attendance\s+allowance|carer['\u2019]?s\s+allowance|disability\s+living\s+allowance|\bDLA\b|"
+            r"state\s+pension)")
+_BREAKDOWN = (r"\b(?:in\s+each|for\s+each|by|per|broken\s+down\s+by)\s+(?:\w+\s+){0,2}?(?:local\s+authority|"
+              r"constituency|region|month|quarter|age|gender)\b")
+# Caseloads only: sanctions, assessments and awards are published too, but often not at the detail asked.
+_DWP_STATISTICS = re.compile(
+    r"\b(?:number|numbers|how\s+many)\s+(?:of\s+)?"
+    rf"(?:(?:people|claimants|households|recipients)\s+(?:on|claiming|receiving|in\s+receipt\s+of)\s+{_BENEFIT}"
+    rf"|{_BENEFIT}\s+(?:claimants|recipients|households)\b(?!\s+(?:who|that|which|referred|sanctioned|assessed))"
+    r"|(?:people|claimants|households)\s+subject\s+to\s+the\s+benefit\s+cap)"
+    rf"[^.?]{{0,120}}?{_BREAKDOWN}",
+    re.IGNORECASE,
+)
+# "Where figures are already published, a link is enough": the requester has thought of s.21.
+_ACKNOWLEDGES_PUBLISHED = re.compile(r"\b(?:already\s+published|published\s+(?:on|in|at)|stat-?xplore|a\s+link)\b",
+                                     re.IGNORECASE)
+
+
+def _published_statistics(ctx: Context) -> Iterable[Finding]:
+    """Advice when a request to DWP asks for benefit figures DWP already publishes."""
+    if ctx.authority is not None and ctx.authority.id != "dwp":
+        return
+    doc = ctx.doc
+    if _ACKNOWLEDGES_PUBLISHED.search(doc.flat):
+        return
+    for sentence in doc.sentences:
+        if not doc.is_asking(sentence) or doc.is_procedural(sentence):
+            continue
+        match = _DWP_STATISTICS.search(doc.sentence_text(sentence))
+        if match:
+            yield ctx.finding(
+                "form/published", INFO,
+                "DWP publishes benefit statistics like these (GOV.UK and Stat-Xplore): if these figures are "
+                "there, the request can be refused as reasonably accessible (s.21).",
+                "Check DWP's published statistics first; ask only for what they do not give (a finer "
+                "breakdown, an office), and say that you have checked.",
+                sentence.start + match.start(), sentence.start + match.end())
+            return
 
 
 _COMPLAINT = re.compile(
