@@ -363,3 +363,12 @@ def test_any_text_gives_findings_inside_it(parts: list[str], body_only: bool) ->
         assert 1 <= f.line <= len(lines)
         assert 1 <= f.column <= len(lines[f.line - 1]) + 1
         assert f.message and f.suggestion and "\n" not in f.excerpt
+
+
+def test_a_number_wrapped_to_the_start_of_a_line_is_not_an_item() -> None:
+    text = ("Please provide the 2025 figures.\n\nIf the cost limit (section\n12) would be exceeded, please contact me "
+            "first (section\n16). Please send the files as CSV or as ODS files from GOV.UK.\n")
+    from foi.checks.document import parse
+
+    assert parse(text).top_level_items == []
+    assert check_text(text, body_only=True, letter_date=TODAY) == []

@@ -43,7 +43,21 @@ def check_vague(ctx: Context) -> Iterable[Finding]:
 
 
 # Acronyms a reader of a UK request is expected to know; anything else should be spelled out once.
-KNOWN_ACRONYMS = frozenset(["UK", "GB", "USA", "US", "EU", "UN", "NI", "DWP", "NHS", "HMRC", "HMT", "HM", "FOI", "FOIA", "FOISA", "EIR", "EIRS", "EISR", "SAR", "GDPR", "ICO", "MP", "MPS", "MSP", "MSPS", "GP", "GPS", "CEO", "IT", "ICT", "HR", "PDF", "CSV", "XLS", "XLSX", "ODS", "DOC", "DOCX", "ID", "TV", "BBC", "ITV", "PLC", "LTD", "CIC", "OK", "AM", "PM", "NB", "PS", "KC", "QC", "JP", "VAT", "PAYE", "URL", "FAQ", "FAQS", "AI", "SMS", "CCTV", "COVID", "DVLA", "DVSA", "HMCTS", "HMPPS", "MOD", "MOJ", "DFE", "DHSC", "DFC", "DFT", "DCMS", "DEFRA", "MHCLG", "DLUHC", "FCDO", "HSE", "ONS", "NAO", "UC", "PIP", "ESA", "JSA", "DLA", "WCA", "JCP", "HB", "CTR", "CTS", "DHP", "LHA", "SSP", "SMP", "NINO", "KPI", "KPIS", "SLA", "SLAS", "DPIA", "DPIAS", "MOU", "MOUS", "CV", "CVS", "ISBN", "OBE", "MBE", "CBE", "RSPCA", "NSPCC", "PCSO", "PCSOS", "ASB", "SEN", "SEND", "EHCP", "EHCPS", "CAMHS", "A&E", "ICB", "ICBS", "CCG", "CCGS", "NHSE", "CQC", "OFSTED", "OFQUAL", "SIC", "OSIC", "HMO", "HMOS", "LA", "LAS", "UKVI", "HO", "FTT", "UT", "GRC", "API", "IP", "IPS", "OGL", "PHD", "MBA", "HMP", "HMIP", "YOI", "PC", "PCS", "DC", "DS", "DI", "DCI", "CID", "MR", "MRS", "DR"])
+KNOWN_ACRONYMS = frozenset((
+    "UK", "GB", "USA", "US", "EU", "UN", "NI", "DWP", "NHS", "HMRC", "HMT", "HM", "FOI", "FOIA",
+    "FOISA", "EIR", "EIRS", "EISR", "SAR", "GDPR", "ICO", "MP", "MPS", "MSP", "MSPS", "GP", "GPS",
+    "CEO", "IT", "ICT", "HR", "PDF", "CSV", "XLS", "XLSX", "ODS", "DOC", "DOCX", "ID", "TV", "BBC",
+    "ITV", "PLC", "LTD", "CIC", "OK", "AM", "PM", "NB", "PS", "KC", "QC", "JP", "VAT", "PAYE",
+    "URL", "FAQ", "FAQS", "AI", "SMS", "CCTV", "COVID", "DVLA", "DVSA", "HMCTS", "HMPPS", "MOD",
+    "MOJ", "DFE", "DHSC", "DFC", "DFT", "DCMS", "DEFRA", "MHCLG", "DLUHC", "FCDO", "HSE", "ONS",
+    "NAO", "UC", "PIP", "ESA", "JSA", "DLA", "WCA", "JCP", "HB", "CTR", "CTS", "DHP", "LHA", "SSP",
+    "SMP", "NINO", "KPI", "KPIS", "SLA", "SLAS", "DPIA", "DPIAS", "MOU", "MOUS", "CV", "CVS",
+    "ISBN", "OBE", "MBE", "CBE", "RSPCA", "NSPCC", "PCSO", "PCSOS", "ASB", "SEN", "SEND", "EHCP",
+    "EHCPS", "CAMHS", "A&E", "ICB", "ICBS", "CCG", "CCGS", "NHSE", "CQC", "OFSTED", "OFQUAL", "SIC",
+    "OSIC", "HMO", "HMOS", "LA", "LAS", "UKVI", "HO", "FTT", "UT", "GRC", "API", "IP", "IPS", "OGL",
+    "PHD", "MBA", "HMP", "HMIP", "YOI", "PC", "PCS", "DC", "DS", "DI", "DCI", "CID", "MR", "MRS",
+    "DR", "GOV", "HTML", "XML", "JSON", "RTF", "TXT", "ODT",
+))
 _ACRONYM = re.compile(r"(?<![\w&])([A-Z][A-Z&]{1,6})(s?)(?![\w&])(?!\s*\d)")
 # Short words people write in capitals for emphasis.
 _CAPITALISED_WORDS = frozenset(["NOT", "NO", "ALL", "ANY", "AND", "THE", "YOU", "WHY", "NOW", "MY", "ME", "WE", "OR", "IF", "SO", "TO", "OF", "IN", "ON", "AT", "BY", "IS", "IT", "BE", "DO", "UP", "HOW", "WHO", "FOR", "HAS", "HAD", "WAS"])

@@ -269,12 +269,17 @@ def _blocks(text: str, lines: list[tuple[int, int]]) -> list[Block]:
                                 current["level"], current["numbered"]))
         current = None
 
+    previous = ""
     for start, end in lines:
         line = text[start:end]
         if not line.strip():
             close()
+            previous = ""
             continue
         marker = _DIGIT_MARKER.match(line) or _SUB_MARKER.match(line) or _BULLET.match(line)
+        if marker and current is not None and current["kind"] == "para" and not re.search(r"[:;.?!]\s*$", previous):
+            marker = None  # "(section\n12) would be exceeded": a wrapped line, not a list item
+        previous = line
         if marker:
             close()
             indent = len(marker.group(1).expandtabs(4))
