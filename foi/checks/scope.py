@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from foi.checks.dates import bounds, example_range
 from foi.checks.finding import INFO, WARNING, Finding
+from foi.checks.form import question_kind
+from foi.checks.privacy import OWN_DATA, asks_third_party, is_sar
 from foi.checks.registry import Context, rule
 
 # Records that pile up day by day: any request for them needs a period.
@@ -78,8 +80,6 @@ def request_units(ctx: Context) -> list[Unit]:
     A subject access request has none: it has no cost limit, and "all the personal data you hold
     about me" is exactly what it should ask for.
     """
-    from foi.checks.privacy import is_sar
-
     if is_sar(ctx):
         return []
     doc = ctx.doc
@@ -91,11 +91,6 @@ def request_units(ctx: Context) -> list[Unit]:
         if DEFINITION.search(text):
             continue
         units.append(Unit(sentence.start, sentence.end, text))
-    # Personal data is a matter for the privacy rules: a subject access request has no cost limit,
-    # and a request for another person's records fails on s.40(2) whatever its period.
-    from foi.checks.form import question_kind
-    from foi.checks.privacy import OWN_DATA, asks_third_party
-
     # Personal data is a matter for the privacy rules: a subject access request has no cost limit,
     # and a request for another person's records fails on s.40(2) whatever its period. A question
     # is a matter for form/question: its period is not the problem.
