@@ -64,7 +64,8 @@ def root(
 @app.command("check")
 @handles_errors
 def check(
-    files: list[str] = typer.Argument(None, help="Request files to check; - reads standard input."),
+    files: list[str] = typer.Argument(None, metavar="FILE...",
+                                      help="Request files to check; - reads standard input."),
     body: bool = typer.Option(False, "--body", help="The text is the request alone, with no letter frame: "
                               "skip the name, address and citation rules."),
     authority: str | None = typer.Option(None, "--authority", help="The body it is going to (id, name or "
