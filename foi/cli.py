@@ -8,7 +8,7 @@ user, and no answer (which may be personal data) is ever printed in an error's c
 from __future__ import annotations
 
 import functools
-from typing import Any, Callable, TypeVar
+from typing import Annotated, Any, Callable, TypeVar
 
 import typer
 
@@ -64,8 +64,8 @@ def root(
 @app.command("check")
 @handles_errors
 def check(
-    files: list[str] = typer.Argument(None, metavar="FILE...",
-                                      help="Request files to check; - reads standard input."),
+    files: Annotated[list[str] | None, typer.Argument(
+        metavar="FILE...", help="Request files to check; - reads standard input.")] = None,
     body: bool = typer.Option(False, "--body", help="The text is the request alone, with no letter frame: "
                               "skip the name, address and citation rules."),
     authority: str | None = typer.Option(None, "--authority", help="The body it is going to (id, name or "
