@@ -8,7 +8,7 @@ user, and no answer (which may be personal data) is ever printed in an error's c
 from __future__ import annotations
 
 import functools
-from typing import Annotated, Any, Callable, TypeVar
+from typing import Any, Callable, TypeVar
 
 import typer
 
@@ -64,8 +64,8 @@ def root(
 @app.command("check")
 @handles_errors
 def check(
-    files: Annotated[list[str] | None, typer.Argument(
-        metavar="FILE...", help="Request files to check; - reads standard input.")] = None,
+    files: list[str] = typer.Argument(  # noqa: B008 (typer's way of declaring an argument)
+        None, metavar="FILE", help="Request files to check; - reads standard input."),
     body: bool = typer.Option(False, "--body", help="The text is the request alone, with no letter frame: "
                               "skip the name, address and citation rules."),
     authority: str | None = typer.Option(None, "--authority", help="The body it is going to (id, name or "
