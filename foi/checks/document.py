@@ -50,6 +50,7 @@ _SENTENCE_END = re.compile(r"[.?!]+[\"'\u201d\u2019)\]]*\s+")
 ASKING = re.compile(
     r"\b(please|pls|plz|provide|send|supply|disclose|release|copy|copies|request|requesting|"
     r"would\s+like|i'd\s+like|like\s+to\s+(know|see|have|receive|obtain)|want\s+to\s+(know|see)|"
+    r"i\s+(?:want|need|require|wish\s+to\s+(?:have|see|receive|obtain))|"
     r"tell\s+me|let\s+me\s+(know|have)|give\s+me|can\s+you|could\s+you|would\s+you|"
     r"how\s+many|how\s+much|i\s+ask|asking\s+for|seeking)\b|\?",
     re.IGNORECASE,

@@ -22,7 +22,7 @@ _LEAD = re.compile(
     re.IGNORECASE,
 )
 _WHY = re.compile(
-    r"^why\b|(?<!that\s)(?<!which\s)(?<!who\s)\b(?:tell|explain|know|advise|clarify|state|confirm|asking|ask|wondering|understand|"
+    r"^why\b|\b(?:and|or|but)\s+why\b|(?<!that\s)(?<!which\s)(?<!who\s)\b(?:tell|explain|know|advise|clarify|state|confirm|asking|ask|wondering|understand|"
     r"inform\s+me|justify)\s+(?:to\s+)?(?:me\s+|us\s+)?why\b",
     re.IGNORECASE,
 )

@@ -159,12 +159,14 @@ def check_personal_details(ctx: Context) -> Iterable[Finding]:
     doc = ctx.doc
     regions = _details_regions(ctx)
     warned = False
+    reported: set[str] = set()
     for pattern, what in ((NINO, "a National Insurance number"), (_NINO_LABEL, "a National Insurance number"),
                           (_DOB, "a date of birth"), (_CLAIM_REF, "a claim or account reference"),
                           (PHONE, "a phone number"), (_MY_ADDRESS, "your home address")):
         for start, end in regions:
             match = pattern.search(doc.text, start, end)
-            if match:
+            if match and what not in reported:
+                reported.add(what)
                 warned = True
                 yield ctx.finding(
                     "privacy/personal-details", WARNING,
