@@ -122,7 +122,7 @@ _BRACKETS = re.compile(r"\[([^\[\]\n]{0,40})\]|\{\{[^{}\n]*\}\}|\{%[^{}\n]*%\}|<
 _XS = re.compile(r"(?<![\w/])(?:X{3,}|x{3,})(?![\w])|\b(?:DD|dd)/(?:MM|mm)/(?:YYYY|yyyy|YY|yy)\b|_{4,}")
 
 
-@rule("validity/placeholder", ERROR, "an unfilled template blank: [Your name], {{ date }}, <address>, XXXX")
+@rule("validity/placeholder", ERROR, "an unfilled template blank: [Your name], {{ date }}, XXXX")
 def check_placeholder(ctx: Context) -> Iterable[Finding]:
     doc = ctx.doc
     for match in _BRACKETS.finditer(doc.text):
