@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from foi.checks.finding import INFO, Finding
 from foi.checks.registry import Context, rule
+from foi.checks.words import wordlike
 
 VAGUE = re.compile(
     r"\b(etc\.?|et\s+cetera|and\s+so\s+on|and\s+so\s+forth|and\s+the\s+like|or\s+whatever|stuff|"
@@ -59,8 +60,6 @@ KNOWN_ACRONYMS = frozenset((
     "DR", "GOV", "HTML", "XML", "JSON", "RTF", "TXT", "ODT",
 ))
 _ACRONYM = re.compile(r"(?<![\w&])([A-Z][A-Z&]{1,6})(s?)(?![\w&])(?!\s*\d)")
-# Short words people write in capitals for emphasis.
-_CAPITALISED_WORDS = frozenset(["NOT", "NO", "ALL", "ANY", "AND", "THE", "YOU", "WHY", "NOW", "MY", "ME", "WE", "OR", "IF", "SO", "TO", "OF", "IN", "ON", "AT", "BY", "IS", "IT", "BE", "DO", "UP", "HOW", "WHO", "FOR", "HAS", "HAD", "WAS"])
 _ROMAN = re.compile(r"^(?=[IVXLC]+$)C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 
 
@@ -70,23 +69,11 @@ def _defined(text: str, acronym: str) -> bool:
                           rf"|\b{re.escape(acronym)}\s+(?:means|stands\s+for|is\s+short\s+for)\b", text))
 
 
-def _wordlike(token: str) -> bool:
-    """A word written in capitals ("THREE", "UNACCEPTABLE"), not an acronym ("UAEHRS", "MWA").
-
-    English words have two or more vowels and no run of three consonants except at the start
-    (after folding digraphs such as TH and NG into one letter).
-    """
-    folded = re.sub(r"TH|SH|CH|PH|GH|NG|CK|WH|QU", "C", token)
-    if len(token) < 4 or len(re.findall(r"[AEIOUY]", folded)) < 2:
-        return False
-    return all(run.start() == 0 for run in re.finditer(r"[^AEIOUY]{3,}", folded))
-
-
 def _in_capital_run(flat: str, start: int, end: int) -> bool:
     """True when the word before or after is also in capitals."""
     before = re.search(r"([A-Za-z]+)\W*$", flat[max(0, start - 30) : start])
     after = re.match(r"\W*([A-Za-z]+)", flat[end : end + 30])
-    return any(m and m.group(1).isupper() and (_wordlike(m.group(1)) or m.group(1) in _CAPITALISED_WORDS)
+    return any(m and m.group(1).isupper() and (wordlike(m.group(1)))
                for m in (before, after))
 
 
@@ -102,7 +89,7 @@ def check_acronyms(ctx: Context) -> Iterable[Finding]:
         acronym = match.group(1)
         if acronym in seen or acronym in KNOWN_ACRONYMS or _ROMAN.match(acronym) or doc.quoted(match.start()):
             continue
-        if _wordlike(acronym) or acronym in _CAPITALISED_WORDS or re.fullmatch(r"X+", acronym):
+        if wordlike(acronym) or re.fullmatch(r"X+", acronym):
             continue  # a word in capitals (style/case), not an acronym
         if _in_capital_run(doc.flat, match.start(), match.end()):
             continue  # "STILL NOT ANSWERED": shouting, which style/case reports

@@ -74,6 +74,7 @@ _EVENT = re.compile(
     re.IGNORECASE,
 )
 _YEAR_TO_YEAR = re.compile(rf"({_YEAR})\s*(?:to|until|till|through|-|\u2013)\s*({_YEAR})", re.IGNORECASE)
+_SINCE_EVENT_YEAR = re.compile(rf"\bsince\s+(?:the\s+|it\s+|they\s+)?(?:\w+\s+){{1,4}}?(?:in\s+)?({_YEAR})", re.IGNORECASE)
 _SINCE = re.compile(rf"\b(?:since|from|after)\s+(?:(?:the\s+)?(?:start|beginning)\s+of\s+)?"
                     rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{_MONTH}\s+)?({_YEAR})(?!\s*(?:to|and|until|-|/|\u2013))",
                     re.IGNORECASE)
@@ -150,6 +151,8 @@ def span_years(text: str, today: date) -> float | None:
         if b >= a:
             widths.append(float(b - a + 1))
     for match in _SINCE.finditer(text):
+        widths.append(max(now - int(match.group(1)), 0.0))
+    for match in _SINCE_EVENT_YEAR.finditer(text):
         widths.append(max(now - int(match.group(1)), 0.0))
     for match in _LAST_N.finditer(text):
         n = _number(match.group(1))

@@ -41,7 +41,8 @@ _HYPOTHETICAL = re.compile(
 _RIGHTS = re.compile(
     r"\b(allowed|permitted|entitled|legal|lawful|illegal|unlawful|mandatory|compulsory|obligatory|"
     r"required|obliged|obligated|have\s+to|has\s+to|had\s+to|forced?|make\s+(?:me|claimants|people|someone|"
-    r"anyone|us)|demand|insist|penalis\w*|punish\w*|right\s+to|stop\s+my)\b"
+    r"anyone|us)|demand|insist|penalis\w*|punish\w*|right\s+to|stop\s+my|discretion|power\s+to|"
+    r"powers\s+to|authority\s+to|permission\s+to)\b"
     r"|\b(?:I|we|me|someone|anyone|a\s+claimant|people)\s+(?:be|get|being|been)\s+sanctioned\b",
     re.IGNORECASE,
 )

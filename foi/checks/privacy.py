@@ -33,6 +33,7 @@ OWN_DATA = re.compile(
     r"|\b(?:I|me)\s+(?:was|were|have\s+been|had\s+been|am\s+being|got)\s+(?:sanctioned|refused|assessed|declined|"
     r"reported|investigated|suspended|stopped|evicted|referred|mandated|disallowed)\b"
     r"|\b(?:sanction(?:ed)?|refuse[sd]?|stop(?:ped)?|suspend(?:ed)?|assess(?:ed)?|treat(?:ed)?|penalis\w+)\s+me\b"
+    r"|\b(?:sent|given|issued|written|addressed)\s+to\s+me\b"
     r"|\b(?:complaints?|letters?|e-?mails?|applications?|reports?|calls?|representations?|statements?|forms?)\s+"
     r"(?:that\s+|which\s+)?I\s+(?:have\s+|had\s+)?(?:made|sent|submitted|lodged|raised|written|wrote|filed|"
     r"completed)\b",

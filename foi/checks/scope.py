@@ -30,7 +30,7 @@ ACCUMULATING = re.compile(
 )
 _RECORD = (r"(information|info|docs|stats|documents?|documentation|records?|files?|papers|paperwork|reports|minutes|notes|"
            r"guidance|instructions|training(?:\s+materials?)?|materials?|data|details|reviews|audits|evaluations|"
-           r"investigations|assessments|presentations|submissions|"
+           r"investigations|assessments|presentations|submissions|meetings?|"
            r"correspondence|e-?mails|communications|letters|messages|memos|briefings|complaints)")
 BLANKET = re.compile(
     # "a list of all ..." asks for a list, which is cheap; "all the data fields" is a list too.

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from foi.checks.finding import INFO, WARNING, Finding
 from foi.checks.registry import Context, rule
+from foi.checks.words import wordlike
 
 EMOTIVE = re.compile(
     r"\b(disgrace(?:ful)?|scandalous|outrage(?:ous)?|appalling|shameful|shame\s+on|disgusting|pathetic|"
@@ -75,17 +76,19 @@ def check_case(ctx: Context) -> Iterable[Finding]:
                           "The request is written in capitals, which reads as shouting.",
                           "Write it in ordinary sentence case.", start)
         return
-    shouted = []
+    shouted, runs, last_end = [], 0, -1
     for line_start, line in _lines(doc.text, doc.body_start, doc.body_end):
         if _HEADING_LINE.match(line.strip()):
             continue
-        for match in re.finditer(r"\b[A-Z]{4,}\b", line):
-            word = match.group()
-            if doc.quoted(line_start + match.start()):
-                continue  # a title in quotation marks
-            if word not in _KNOWN_CAPS and len(re.findall(r"[AEIOUY]", word)) >= 2:
-                shouted.append((line_start + match.start(), word))
-    if len({w for _, w in shouted}) >= 3:
+        for match in re.finditer(r"\b[A-Z]{3,}\b", line):
+            word, at = match.group(), line_start + match.start()
+            if word in _KNOWN_CAPS or not wordlike(word) or doc.quoted(at):
+                continue  # an acronym, or a title in quotation marks
+            if last_end < 0 or re.search(r"[a-z]", doc.text[last_end:at]):
+                runs += 1  # "STILL NOT ANSWERED" is one burst of shouting, "FIFTH ... NOW" two
+            shouted.append((at, word))
+            last_end = line_start + match.end()
+    if len({w for _, w in shouted}) >= 3 or runs >= 2:
         offset, word = shouted[0]
         yield ctx.finding("style/case", WARNING,
                           f"Words in capitals ({', '.join(dict.fromkeys(w for _, w in shouted))}) read as "

@@ -119,7 +119,7 @@ _REDACTION = re.compile(
     re.IGNORECASE,
 )
 _BRACKETS = re.compile(r"\[([^\[\]\n]{0,40})\]|\{\{[^{}\n]*\}\}|\{%[^{}\n]*%\}|<([A-Za-z _-]{2,30})>")
-_XS = re.compile(r"(?<![\w/])(?:X{3,}|x{3,})(?![\w])|\b(?:DD|dd)/(?:MM|mm)/(?:YYYY|yyyy|YY|yy)\b|_{4,}")
+_XS = re.compile(r"(?<![\w/])(?:X{3,}|x{3,}|(?:19|20)XX)(?![\w])|\b(?:DD|dd)/(?:MM|mm)/(?:YYYY|yyyy|YY|yy)\b|_{4,}")
 
 
 @rule("validity/placeholder", ERROR, "an unfilled template blank: [Your name], {{ date }}, XXXX")
