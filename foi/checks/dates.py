@@ -163,7 +163,7 @@ def span_years(text: str, today: date) -> float | None:
         end = int(match.group(2)) + (start // 100) * 100
         if 0 < end - start <= 30:
             widths.append(float(end - start))
-    return max(widths) if widths else None
+    return round(max(widths), 2) if widths else None
 
 
 def bounds(text: str, today: date) -> Bounds:

@@ -159,8 +159,11 @@ def check_too_broad(ctx: Context) -> Iterable[Finding]:
         anchored = found.anchored or overall
         years = found.years
         if blanket and not _figures_first(unit.text, blanket):
+            # Correspondence piles up fastest: over more than a year and a half it needs named people
+            # or a team as well. Guidance, reports and the like need only a period of three years or less.
             party = bool(_PARTY.search(unit.text))
-            wide = years is not None and (years > WIDE_YEARS or (years > 1.5 and not party))
+            piles_up = bool(ACCUMULATING.search(unit.text))
+            wide = years is not None and (years > WIDE_YEARS or (piles_up and years > 1.5 and not party))
             if not anchored or wide:
                 why = ("over a wide period" if wide else "with nothing to narrow it")
                 yield ctx.finding(
