@@ -378,8 +378,8 @@ def test_a_number_wrapped_to_the_start_of_a_line_is_not_an_item() -> None:
     ("Copies of all guidance issued between 1 April 2023 and 31 March 2026 on referrals to the course.", False),
     ("Copies of all guidance issued between 1 April 2022 and 31 March 2026 on referrals to the course.", True),
     ("Please provide all emails about the course sent between 1 April 2023 and 31 March 2025.", True),
-    ("Please provide all emails between the council and Veolia about the course sent between 1 April 2023 and "
-     "31 March 2025.", False),
+    (("Please provide all emails between the council and Veolia about the course sent between 1 April 2023 and "
+     "31 March 2025."), False),
     ("Please provide all emails about the course sent between 1 April 2024 and 31 March 2025.", False),
 ])
 def test_how_wide_a_period_may_be(text: str, broad: bool) -> None:
