@@ -1,0 +1,174 @@
+"""Law: citing the one Act that applies, and writing to a body the Act applies to.
+
+The first thing an officer objects to is the wrong law (reference: peers.md). FOISA applies only
+to Scottish public authorities; UK-wide bodies such as DWP stay under FOIA even for a requester in
+Glasgow. Contractors (A4e, Serco, Maximus ...) are not public authorities: a request goes to the
+body that commissioned them, asking for what they hold on its behalf (s.3(2)(b)). Provider names
+come from the directory (foi/data/authorities.yaml), never from a list in code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from foi.authorities import Provider, builtin
+from foi.checks.finding import ERROR, INFO, WARNING, Finding
+from foi.checks.registry import Context, rule
+
+CITES = {
+    "foia": re.compile(r"\bFreedom\s+of\s+Information\s+Act(?!\s+\(?Scotland)(?:\s+2000)?\b|\bFOIA\b(?!\s*\(?S)"
+                       r"|\bFOI\s+Act\b(?!\s+\(?Scotland)", re.IGNORECASE),
+    "foisa": re.compile(r"\bFreedom\s+of\s+Information\s+\(?Scotland\)?\s+Act\b|\bFOI\s*\(?S\)?A\b|\bFOISA\b",
+                        re.IGNORECASE),
+    "eir": re.compile(r"\bEnvironmental\s+Information\s+Regulations(?:\s+2004)?\b(?!\s+\(?Scotland)|\bEIRs?\b"),
+    "eisr": re.compile(r"\bEnvironmental\s+Information\s+\(?Scotland\)?\s+Regulations\b|\bEI\(?S\)?Rs?\b"),
+}
+_FAMILY = {"foia": "uk", "eir": "uk", "foisa": "scotland", "eisr": "scotland"}
+_WRONG_NAMES = (
+    (re.compile(r"\bFreedom\s+of\s+Information\s+Act\s+(?!2000)((?:19|20)\d\d)\b", re.IGNORECASE),
+     "the Freedom of Information Act 2000"),
+    (re.compile(r"\bFreedom\s+of\s+Information\s+\(Scotland\)\s+Act\s+(?!2002)((?:19|20)\d\d)\b", re.IGNORECASE),
+     "the Freedom of Information (Scotland) Act 2002"),
+    (re.compile(r"\bEnvironmental\s+Information\s+(?:\(Scotland\)\s+)?Regulations\s+(?!2004)((?:19|20)\d\d)\b",
+                re.IGNORECASE), "the Environmental Information Regulations 2004"),
+    (re.compile(r"\bData\s+Protection\s+Act\s+1998\b", re.IGNORECASE),
+     "the UK GDPR and the Data Protection Act 2018 (the 1998 Act was repealed)"),
+)
+_ANY_LAW = re.compile(r"Freedom\s+of\s+Information|\bFOI|Environmental\s+Information|\bEI\(?S?\)?R|"
+                      r"subject\s+access|GDPR|Data\s+Protection", re.IGNORECASE)
+
+
+@rule("law/citation", WARNING, "the Act named wrongly (Freedom of Information Act 2005, Data Protection Act "
+      "1998); no Act cited (info)", letter_only=True)
+def check_citation(ctx: Context) -> Iterable[Finding]:
+    doc = ctx.doc
+    for pattern, right in _WRONG_NAMES:
+        match = pattern.search(doc.flat)
+        if match:
+            yield ctx.finding("law/citation", WARNING, f'"{match.group()}" is not the right name of the law.',
+                              f"Cite {right}.", match.start(), match.end())
+            return
+    if not _ANY_LAW.search(doc.flat) and len(doc.body.split()) >= 5:
+        at = doc.body_start + len(doc.body) - len(doc.body.lstrip())
+        yield ctx.finding("law/citation", INFO,
+                          "The letter does not name the Act. A request is valid without it, but naming it "
+                          "tells the reader at once which duties and deadline apply.",
+                          "Open with \"I am writing to request information under section 1 of the Freedom "
+                          "of Information Act 2000.\" (for a Scottish body: section 1(1) of the Freedom of "
+                          "Information (Scotland) Act 2002).", at)
+
+
+def _expected(ctx: Context) -> str | None:
+    regime = ctx.regime or (ctx.authority.regime if ctx.authority else None)
+    if regime == "sar":
+        return "sar"
+    return _FAMILY.get(regime or "")
+
+
+def _cited(ctx: Context) -> dict[str, re.Match[str]]:
+    doc = ctx.doc
+    cited = {}
+    for regime, pattern in CITES.items():
+        match = pattern.search(doc.flat)
+        if match:
+            cited[regime] = match
+    return cited
+
+
+@rule("law/wrong-regime", ERROR, "the Act cited does not apply to this body (FOISA to DWP, FOIA to a Scottish "
+      "body), or both Acts cited")
+def check_regime(ctx: Context) -> Iterable[Finding]:
+    cited = _cited(ctx)
+    uk = [cited[r] for r in ("foia", "eir") if r in cited]
+    scot = [cited[r] for r in ("foisa", "eisr") if r in cited]
+    expected = _expected(ctx)
+    name = ctx.authority.name if ctx.authority else "this body"
+    if expected == "scotland" and uk:
+        yield ctx.finding("law/wrong-regime", ERROR,
+                          f"{name} is a Scottish public authority: the UK Act does not apply to it.",
+                          "Cite section 1(1) of the Freedom of Information (Scotland) Act 2002 (or the "
+                          "Environmental Information (Scotland) Regulations 2004) instead.",
+                          uk[0].start(), uk[0].end())
+    elif expected == "uk" and scot:
+        yield ctx.finding("law/wrong-regime", ERROR,
+                          f"{name} is covered by the UK Freedom of Information Act 2000, not the Scottish Act, "
+                          "even when you write from Scotland.",
+                          "Cite section 1 of the Freedom of Information Act 2000 instead.",
+                          scot[0].start(), scot[0].end())
+    elif expected == "sar" and (uk or scot):
+        match = (uk or scot)[0]
+        yield ctx.finding("law/wrong-regime", ERROR,
+                          "A request for your own data is a subject access request under UK GDPR Article 15, "
+                          "not an FOI request.", "Remove the FOI citation and cite Article 15 of the UK GDPR.",
+                          match.start(), match.end())
+    elif uk and scot:
+        first = min(uk[0], scot[0], key=lambda m: m.start())
+        yield ctx.finding("law/wrong-regime", ERROR,
+                          "The request cites both the UK and the Scottish Act: only one applies to any body.",
+                          "Cite the Scottish Act for a Scottish public authority and the UK Act for every "
+                          "other body.", first.start(), first.end())
+
+
+def _provider_names(ctx: Context) -> list[tuple[str, Provider]]:
+    """Every name, former name and alias of every provider in the directory."""
+    directory = builtin()
+    names = []
+    for provider in directory.providers.values():
+        for name in (provider.name, *provider.former_names, *provider.aliases):
+            names.append((name, provider))
+    return sorted(names, key=lambda pair: -len(pair[0]))
+
+
+def _addressee_region(ctx: Context) -> tuple[int, int] | None:
+    """The salutation line and the lines just above it (the recipient's name in a letter)."""
+    doc = ctx.doc
+    if not doc.salutation:
+        return None
+    start = max(doc.text.rfind("\n\n", 0, max(doc.salutation[0] - 1, 0)), 0)
+    return start, doc.salutation[1]
+
+
+@rule("law/not-public-authority", ERROR, "addressed to a contractor (A4e, Serco, Maximus, ... from the "
+      "directory), which FOI does not cover")
+def check_not_public_authority(ctx: Context) -> Iterable[Finding]:
+    doc = ctx.doc
+    region = _addressee_region(ctx)
+    if region:
+        text = doc.text[region[0] : region[1]]
+        for name, provider in _provider_names(ctx):
+            match = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE)
+            if match and not _addressed_to_authority(ctx, text):
+                yield _provider_finding(ctx, provider, match.group(), region[0] + match.start(),
+                                        region[0] + match.end())
+                return
+    if ctx.provider_named is not None:
+        if region and _addressed_to_authority(ctx, doc.text[region[0] : region[1]]):
+            return
+        at = doc.salutation[0] if doc.salutation else 0
+        yield _provider_finding(ctx, ctx.provider_named, ctx.provider_named.name, at, None)
+
+
+def _addressed_to_authority(ctx: Context, text: str) -> bool:
+    """True when the recipient lines name the public authority (a letter about a provider, sent right)."""
+    if ctx.authority is None:
+        return False
+    for name in (ctx.authority.name, ctx.authority.short, *ctx.authority.aliases):
+        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE):
+            return True
+    return False
+
+
+def _provider_finding(ctx: Context, provider: Provider, named: str, start: int, end: int | None) -> Finding:
+    """The finding for a provider addressed as if it were a public authority, naming the right body."""
+    directory = builtin()
+    commissioner = directory.authorities.get(provider.commissioned_by)
+    where = commissioner.name if commissioner else "the public authority that commissioned it"
+    ni_body = directory.authorities.get(provider.commissioned_by_ni or "")
+    if ni_body:
+        where += f" (in Northern Ireland, the {ni_body.name})"
+    return ctx.finding(
+        "law/not-public-authority", ERROR,
+        f"{named} is a contractor, not a public authority: it does not have to answer FOI requests.",
+        f"Send the request to {where}, asking for the information {named} holds on its behalf "
+        "(section 3(2)(b)).", start, end)

@@ -1,0 +1,111 @@
+"""Tone and style: how a request sounds to the officer who reads it.
+
+A heated request (insults, allegations, shouting) gives an authority its easiest way out, s.14
+(vexatious: "disruption, irritation or distress", reference A9), and is less likely to be read
+generously. Words in quotation marks are someone else's and are left alone; so are the neutral
+uses of hard words ("fraud investigations", "domestic abuse").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from foi.checks.finding import INFO, WARNING, Finding
+from foi.checks.registry import Context, rule
+from foi.checks.words import wordlike
+
+EMOTIVE = re.compile(
+    r"\b(disgrace(?:ful)?|scandalous|outrage(?:ous)?|appalling|shameful|shame\s+on|disgusting|pathetic|"
+    r"useless|incompeten(?:t|ce)|liars?|lying\s+(?:to|about)|(?:are|were|been)\s+lying|lied\s+to|crooks?|thieves|scum|parasites?|vile|evil|"
+    r"sick\s+(?:of|and\s+tired)|fed\s+up|a\s+(?:complete\s+|total\s+|bad\s+|sick\s+)?joke|shambles|farce|"
+    r"despicable|contemptible|cowards?|cowardly|heartless|inhumane|barbaric|cruel|nazis?|gestapo|fascists?|"
+    r"blood\s+on\s+your\s+hands|how\s+dare|hiding\s+behind|cover[\s-]up|stonewall(?:ing|ed)?|fob(?:bed)?\s+"
+    r"(?:me\s+)?off|deliberately\s+(?:ignor|obstruct|mislead|delay|hid)\w*|you\s+people|you\s+lot|bloody(?!\s+Sunday)|"
+    r"damn(?:ed)?|crap|shit\w*|f[u*]ck\w*|bastards?|idiots?|morons?|stupid|ridiculous|absurd|laughable|"
+    r"atrocious|abysmal|diabolical|witch[\s-]hunt|vendetta|jobsworths?|corrupt(?!\s+(?:data|files?|records?|file))|rip[\s-]off|con\s+artists?|"
+    r"shocking|tyrann\w+|victimising|persecuting|harassing\s+me|bullying\s+me|wasting\s+taxpayers)\b",
+    re.IGNORECASE,
+)
+_BANG = re.compile(r"[!?]*![!?]+|\?{2,}")
+
+
+@rule("tone/emotive", WARNING, "insults, allegations, heated words or !!! (risk of s.14, vexatious)")
+def check_emotive(ctx: Context) -> Iterable[Finding]:
+    doc = ctx.doc
+    for pattern in (EMOTIVE, _BANG):
+        for match in pattern.finditer(doc.flat, doc.body_start, doc.body_end):
+            if doc.quoted(match.start()) or _proper_name(doc.flat, match.start()):
+                continue
+            yield ctx.finding(
+                "tone/emotive", WARNING,
+                f'"{match.group()}" makes the request sound like an argument: an authority can refuse a '
+                "request that causes irritation or distress as vexatious (s.14), and it reads less "
+                "generously.",
+                "Keep to neutral words and to the information you want; put criticism in a separate "
+                "complaint.", match.start(), match.end())
+            return
+
+
+def _proper_name(flat: str, start: int) -> bool:
+    """A capitalised word mid-sentence is a name ("Alan Crook"), not an insult."""
+    if not flat[start].isupper() or flat[start : start + 2].isupper():
+        return False
+    before = flat[:start].rstrip()
+    return bool(before) and before[-1] not in ".!?:\"'\u201c"
+
+
+_HEADING_LINE = re.compile(r"^[^a-z]{0,80}$")
+# Capitalised words that are names of things, not shouting.
+_KNOWN_CAPS = {
+    "FOIA", "FOISA", "EISR", "GDPR", "HMRC", "DWP", "NHS", "OFSTED", "UNISON", "ACAS", "PIP", "ESA", "JSA",
+    "UCAS", "NICE", "SEND", "JETS", "DVLA", "DVSA", "HMCTS", "HMPPS", "CCTV", "DPIA", "OFGEM", "OFWAT",
+    "OFCOM", "UNITE", "NATO", "COVID", "AIDS", "ASDA", "IKEA", "UKIP", "ASCII",
+}
+
+
+@rule("style/case", WARNING, "written in capitals or with shouted words; all lower case (info)")
+def check_case(ctx: Context) -> Iterable[Finding]:
+    doc = ctx.doc
+    body = doc.body
+    letters = [c for c in body if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    start = doc.body_start + len(body) - len(body.lstrip())
+    if len(letters) >= 30 and upper / len(letters) > 0.7:
+        yield ctx.finding("style/case", WARNING,
+                          "The request is written in capitals, which reads as shouting.",
+                          "Write it in ordinary sentence case.", start)
+        return
+    shouted, runs, last_end = [], 0, -1
+    for line_start, line in _lines(doc.text, doc.body_start, doc.body_end):
+        if _HEADING_LINE.match(line.strip()):
+            continue
+        for match in re.finditer(r"\b[A-Z]{3,}\b", line):
+            word, at = match.group(), line_start + match.start()
+            if word in _KNOWN_CAPS or not wordlike(word) or doc.quoted(at):
+                continue  # an acronym, or a title in quotation marks
+            if last_end < 0 or re.search(r"[a-z]", doc.text[last_end:at]):
+                runs += 1  # "STILL NOT ANSWERED" is one burst of shouting, "FIFTH ... NOW" two
+            shouted.append((at, word))
+            last_end = line_start + match.end()
+    if len({w for _, w in shouted}) >= 3 or runs >= 2:
+        offset, word = shouted[0]
+        yield ctx.finding("style/case", WARNING,
+                          f"Words in capitals ({', '.join(dict.fromkeys(w for _, w in shouted))}) read as "
+                          "shouting.", "Write them in ordinary case; the request is stronger calm.", offset,
+                          offset + len(word))
+        return
+    starts = [doc.sentence_text(s).lstrip("\"'(\u201c") for s in doc.sentences if not s.in_item]
+    lower_starts = sum(1 for s in starts if s[:1].islower())
+    if len(letters) >= 120 and upper / len(letters) < 0.01 and starts and lower_starts / len(starts) >= 0.6:
+        yield ctx.finding("style/case", INFO,
+                          "The request has no capital letters: a carefully written request is harder to "
+                          "misread and is taken more seriously.",
+                          "Start sentences and names with capitals.", start)
+
+
+def _lines(text: str, start: int, end: int) -> Iterable[tuple[int, str]]:
+    pos = start
+    for line in text[start:end].split("\n"):
+        yield pos, line
+        pos += len(line) + 1

@@ -1,0 +1,22 @@
+"""Telling a word written in capitals ("THREE", "NOW") from an acronym ("MWA", "UAEHRS")."""
+
+from __future__ import annotations
+
+import re
+
+# Short or vowel-poor words people write in capitals for emphasis.
+COMMON_CAPS = frozenset(["NOT", "NO", "ALL", "ANY", "AND", "THE", "YOU", "YOUR", "WHY", "NOW", "MY", "ME", "WE", "OR", "IF", "SO", "TO", "OF", "IN", "ON", "AT", "BY", "IS", "IT", "BE", "DO", "UP", "HOW", "WHO", "FOR", "HAS", "HAD", "WAS", "WHAT", "WILL", "MUST", "STILL", "NEVER", "AGAIN", "ALWAYS", "ONLY", "JUST", "VERY", "FIRST", "SECOND", "THIRD", "FOURTH", "FIFTH", "SIXTH", "TIME", "TIMES", "PLEASE", "URGENT", "IMMEDIATELY", "TRUTH", "LIES", "WRONG", "RIGHT", "HELP", "STOP", "DEMAND", "REFUSE", "LEGAL", "ILLEGAL"])
+
+
+def wordlike(token: str) -> bool:
+    """True for an English word in capitals, False for an acronym.
+
+    English words have two or more vowels and no run of three consonants except at the start
+    (after folding digraphs such as TH and NG into one letter); common short words are listed.
+    """
+    if token in COMMON_CAPS:
+        return True
+    folded = re.sub(r"TH|SH|CH|PH|GH|NG|CK|WH|QU", "C", token)
+    if len(token) < 4 or len(re.findall(r"[AEIOUY]", folded)) < 2:
+        return False
+    return all(run.start() == 0 for run in re.finditer(r"[^AEIOUY]{3,}", folded))
