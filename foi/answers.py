@@ -133,6 +133,14 @@ def _from_source(question: Question, source: Source, check: Check | None) -> Any
     return value
 
 
+def ask_again(question: Question, current: Any, asker: Asker) -> Any:
+    """Ask one question again (the wizard's fix for a finding), showing the current answer."""
+    shown = current.isoformat() if hasattr(current, "isoformat") else current
+    if isinstance(shown, list):
+        shown = None
+    return _ask(question, shown, asker, None)
+
+
 def _ask(question: Question, default: Any, asker: Asker, check: Check | None) -> Any:
     problem: str | None = None
     while True:

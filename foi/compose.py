@@ -76,12 +76,20 @@ def run(request: NewRequest) -> drafting.Draft:
         sources_for(request), letter_date=request.letter_date or date.today(), asker=wizard,
         user_dir=user_dir, directory=directory,
     )
-    draft = drafting.build(taken, user_dir)
-    if request.use_profile:
-        draft = dataclasses.replace(draft, letterhead=profile.load().get("letterhead"))
-    if wizard is not None and not _preview(draft, wizard):
-        console.info("Nothing was written.")
-        return draft
+    letterhead = profile.load().get("letterhead") if request.use_profile else None
+
+    def build(answers: intake.Intake) -> drafting.Draft:
+        return dataclasses.replace(drafting.build(answers, user_dir), letterhead=letterhead)
+
+    draft = build(taken)
+    if wizard is not None:
+        from foi.review import review
+
+        reviewed = review(taken, draft, wizard, build)
+        if reviewed is None:
+            console.info("Nothing was written.")
+            return draft
+        taken, draft = reviewed
     _write(draft, request, wizard)
     if request.save_answers is not None:
         _save_answers(taken, request)
@@ -92,13 +100,6 @@ def _labels(user_dir: Path | None) -> dict[str, dict[str, str]]:
     from foi import scenarios
 
     return {"scenario": {s.id: s.title for s in scenarios.all_scenarios(user_dir).values()}}
-
-
-def _preview(draft: drafting.Draft, wizard: Wizard) -> bool:
-    console.panel(export.render(draft, "text").decode("utf-8"), title="Your letter")
-    if not draft.authority.verified:
-        console.warn(f"{draft.authority.name}'s contact details are not confirmed: check them on its website")
-    return wizard.confirm("Write this letter?", default=True)
 
 
 def _write(draft: drafting.Draft, request: NewRequest, wizard: Wizard | None) -> None:

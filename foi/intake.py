@@ -71,6 +71,16 @@ def _every_key(common: dict[str, tuple[Question, ...]], user_dir: Path | None) -
     return keys
 
 
+def reask(taken: Intake, key: str, asker: Asker) -> Intake:
+    """Ask one answer again and check the answers together; everything else stays as it was."""
+    from foi.answers import ask_again
+
+    question = next(q for q in taken.questions if q.key == key)
+    answers = {**taken.answers, key: ask_again(question, taken.answers.get(key), asker)}
+    _check_together(answers, taken.regime)
+    return dataclasses.replace(taken, answers=answers)
+
+
 def _target_questions(raw: tuple[Question, ...], user_dir: Path | None) -> tuple[Question, ...]:
     ids = tuple(scenarios.all_scenarios(user_dir))
     return tuple(

@@ -157,6 +157,8 @@ def _context_own_claim(doc: Document, sentence: Sentence) -> re.Match[str] | Non
 @rule("privacy/personal-details", WARNING, "a National Insurance number, date of birth, claim reference, phone "
       "number or own claim in the text; own circumstances, address or email (info)")
 def check_personal_details(ctx: Context) -> Iterable[Finding]:
+    if is_sar(ctx):
+        return  # sent privately, and the identifiers help the controller find the records
     doc = ctx.doc
     regions = _details_regions(ctx)
     warned = False
@@ -176,8 +178,6 @@ def check_personal_details(ctx: Context) -> Iterable[Finding]:
                     "Delete it: an FOI request needs only your name and an address for correspondence.",
                     match.start(), match.end())
                 break
-    if is_sar(ctx):
-        return
     own_claim = next(((s, m) for s in doc.sentences for m in [_context_own_claim(doc, s)] if m), None)
     if own_claim:
         sentence, match = own_claim
