@@ -161,10 +161,8 @@ def _period_note(answers: dict[str, Any], letter_date: date) -> str:
 
 
 def _recipient(authority: Authority) -> list[str]:
-    lines = [authority.name, *authority.address]
-    if len(lines) > 1 and lines[1] == authority.name:
-        lines.pop(1)
-    return lines
+    """The body's name, then its address without repeating the name."""
+    return [authority.name, *(line for line in authority.address if line != authority.name)]
 
 
 def address_lines(address: str | None) -> list[str]:

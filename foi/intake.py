@@ -49,9 +49,13 @@ def collect(
     check_known(sources, _every_key(common, user_dir))
     resolve(common["who"], sources, answers, context=context, asker=asker)
     target_qs = _target_questions(common["target"], user_dir)
-    resolve(target_qs, sources, answers, context=context, asker=asker,
+    resolve(target_qs[:1], sources, answers, context=context, asker=asker,
             checks={"authority": _authority_check(directory)})
-    target = authorities.resolve(answers["authority"], directory)
+    named = authorities.resolve(answers["authority"], directory)
+    context["provider_also_in_ni"] = bool(named.provider and named.provider.commissioned_by_ni)
+    resolve(target_qs[1:], sources, answers, context=context, asker=asker)
+    nation = "ni" if answers.get("northern_ireland") else None
+    target = authorities.resolve(answers["authority"], directory, nation=nation)
     scenario = scenarios.get(answers["scenario"], user_dir)
     regime = regime_for(scenario, target.authority)
     specific = _with_provider_default(scenario.questions, target)

@@ -270,3 +270,15 @@ def test_new_with_a_wdtk_directory_file(tmp_path: Path) -> None:
     assert "section 1 of the Freedom of Information Act 2000" in result.stdout
     unknown = run(*args, "--output", "-")
     assert unknown.exit_code == 1 and "Ipswich Borough Council" in unknown.stderr
+
+
+def test_provider_in_northern_ireland_goes_to_the_department_for_communities() -> None:
+    base = ["new", "--scenario", "mandatory-activity", "--authority", "maximus", "--set", "programme=the Work Programme",
+            "--set", "name=Jane Smith", "--set", "email=jane.smith@example.org", "--date", "2026-11-23",
+            "--no-input", "--output", "-"]
+    ni = run(*base, "--set", "northern_ireland=yes")
+    assert ni.exit_code == 0, ni.output
+    assert ni.stdout.count("Department for Communities") == 1
+    assert "on DfC's behalf" in ni.stdout and "DWP" not in ni.stdout
+    gb = run(*base)
+    assert gb.exit_code == 0 and "Department for Work and Pensions" in gb.stdout

@@ -46,7 +46,7 @@ def test_provider_as_body_is_explained(tmp_path: Path, monkeypatch: pytest.Monke
         "new", "--scenario", "provider-data-access", "--authority", "a4e", "--set", "name=Jane Smith",
         "--set", "email=jane.smith@example.org", "--set", "office=", "--set", "date_from=2025-04-01",
         "--set", "date_to=2026-03-31", "--date", "2026-11-23",
-    ], input="\nn\n")
+    ], input="\n\nn\n")  # Northern Ireland? no; provider: the default; write it? no
     assert result.exit_code == 0, result.output
     assert "PeoplePlus is not a public authority: the letter goes to Department for Work and Pensions" in result.stderr
     assert "Nothing was written." in result.stderr
