@@ -1,7 +1,7 @@
 """The one error hierarchy: every problem a user can fix is a FoiError with a one-line message.
 
 Exit codes (documented in the README):
-0 ok; 1 user error or failed check; 2 usage; 3 batch rows failed; 130 interrupted.
+0 ok; 1 user error or failed check; 2 usage; 130 interrupted.
 """
 
 from __future__ import annotations
@@ -9,7 +9,6 @@ from __future__ import annotations
 EXIT_OK = 0
 EXIT_USER = 1
 EXIT_USAGE = 2
-EXIT_BATCH = 3
 EXIT_INTERRUPTED = 130
 
 
