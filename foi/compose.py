@@ -91,9 +91,18 @@ def run(request: NewRequest) -> drafting.Draft:
             return draft
         taken, draft = reviewed
     _write(draft, request, wizard)
+    if request.save_answers is None and wizard is not None:
+        request.save_answers = _offer_to_save(draft, wizard)
     if request.save_answers is not None:
         _save_answers(taken, request)
     return draft
+
+
+def _offer_to_save(draft: drafting.Draft, wizard: Wizard) -> Path | None:
+    """After the letter is written, offer to keep the answers for another letter like it."""
+    if not wizard.confirm("Save your answers, to write a letter like this again with --answers?", default=False):
+        return None
+    return Path(wizard.ask_text("Save the answers as", f"{draft.slug}.answers.yaml"))
 
 
 def _labels(user_dir: Path | None) -> dict[str, dict[str, str]]:
@@ -139,4 +148,5 @@ def _save_answers(taken: intake.Intake, request: NewRequest) -> None:
         keep[key] = value.isoformat() if isinstance(value, date) else value
     text = yaml.safe_dump(keep, allow_unicode=True, sort_keys=False, default_flow_style=False)
     write_atomic(Path(request.save_answers), text, force=request.force)  # type: ignore[arg-type]
-    console.info(f"Saved your answers to {request.save_answers}")
+    left_out = "" if request.save_personal else " (your name, email and address are left out: --save-personal keeps them)"
+    console.info(f"Saved your answers to {request.save_answers}{left_out}")

@@ -131,7 +131,7 @@ def to_text(blocks: list[Block], width: int | None = WIDTH) -> str:
 # Kept on one line when wrapping: a date ("1 November 2012") and a citation ("section 10(1)").
 _UNBROKEN = re.compile(
     r"\b\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December)"
-    r" \d{4}\b|\b(?:section|sections|regulation|Article) \d"
+    r"(?: \d{4})?\b|\b(?:section|sections|regulation|Article) \d"
 )
 _GLUE = "\u00a0"  # textwrap splits only on ASCII whitespace, so a no-break space holds words together
 

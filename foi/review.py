@@ -40,7 +40,7 @@ def _explain(taken: Intake, draft: Draft) -> None:
             f"{draft.authority.name}, asking for what {taken.target.provider.name} holds on its behalf."
         )
     if not draft.authority.verified:
-        console.warn(f"{draft.authority.name}'s contact details are not confirmed: check them on its website")
+        console.warn(f"the contact details for {draft.authority.name} are not confirmed: check them on its website")
 
 
 def _answer_to_change(text: str, taken: Intake, draft: Draft, offered: set[str]) -> str | None:

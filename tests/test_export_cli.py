@@ -141,7 +141,7 @@ def test_wizard_asks_for_a_folder_when_several_formats(tmp_path: Path, monkeypat
     monkeypatch.setattr(wizard, "interactive", lambda: True)
     monkeypatch.chdir(tmp_path)
     args = [a for a in WELSH_ARGS if a != "--no-input"]
-    result = runner.invoke(app, [*args, "--format", "text", "--format", "eml"], input="\ny\nletters/\n")
+    result = runner.invoke(app, [*args, "--format", "text", "--format", "eml"], input="\ny\nletters/\nn\n")
     assert result.exit_code == 0, result.output
     assert "Save the letters in the folder" in result.stderr
     assert sorted(p.name for p in (tmp_path / "letters").iterdir()) == [f"{SLUG}.eml", f"{SLUG}.txt"]

@@ -228,6 +228,8 @@ def test_wizard_asks_previews_and_writes(tmp_path: Path, monkeypatch: pytest.Mon
         "15/02/2013",                 # date_to
         "y",                          # write it?
         "",                           # file name: the default
+        "y",                          # save the answers? yes
+        "",                           # as the default name
     ]) + "\n"
     result = run("new", "--date", "2026-11-23", input=typed)
     assert result.exit_code == 0, result.output
@@ -235,6 +237,9 @@ def test_wizard_asks_previews_and_writes(tmp_path: Path, monkeypatch: pytest.Mon
     assert "Your letter" in result.stderr
     written = tmp_path / "foi-dwp-mandatory-activity-2026-11-23.txt"
     text = written.read_text(encoding="utf-8")
+    saved = yaml.safe_load((tmp_path / "foi-dwp-mandatory-activity-2026-11-23.answers.yaml").read_text(encoding="utf-8"))
+    assert saved["programme"] == "the A4e jobsearch skills course" and "name" not in saved
+    assert "--save-personal keeps them" in result.stderr
     assert "Referral to the A4e jobsearch skills course" in text
     assert "between 1 November 2012 and 15 February 2013" in text
 

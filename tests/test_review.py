@@ -25,6 +25,7 @@ def test_finding_in_an_answer_is_offered_for_change_then_clean(tmp_path: Path, m
         "",                                                        # end of the list
         "y",                                                       # write it
         "letter.txt",                                              # file name
+        "n",                                                       # save the answers? no
     ]) + "\n"
     result = CliRunner().invoke(app, [
         "new", "--scenario", "custom", "--authority", "dwp", "--set", "name=Jane Smith",

@@ -179,7 +179,7 @@ def test_wizard_asks_for_items_one_at_a_time(tmp_path: Path, monkeypatch: pytest
     monkeypatch.chdir(tmp_path)
     typed = _wizard_input("a copy of the Universal Jobmatch guidance for work coaches",
                           "The number of claimants told to register with Universal Jobmatch, in each month")
-    result = run("new", "--date", "2026-11-23", input=typed)
+    result = run("new", "--date", "2026-11-23", input=typed + "n\n")  # ...; save the answers? no
     assert result.exit_code == 0, result.output
     assert "Item 1" in result.stderr and "Item 2" in result.stderr and "Item 3" in result.stderr
     assert "press Enter on an empty line when you have finished" in result.stderr
@@ -193,7 +193,7 @@ def test_wizard_asks_again_when_no_item_is_given(tmp_path: Path, monkeypatch: py
     monkeypatch.setattr(wizard, "interactive", lambda: True)
     monkeypatch.chdir(tmp_path)
     typed = _wizard_input("", "the Universal Jobmatch data protection impact assessment")
-    result = run("new", "--date", "2026-11-23", input=typed)
+    result = run("new", "--date", "2026-11-23", input=typed + "n\n")  # ...; save the answers? no
     assert result.exit_code == 0, result.output
     assert "That answer can't be used: this one is needed." in result.stderr
     text = (tmp_path / "foi-dwp-custom-2026-11-23.txt").read_text(encoding="utf-8")
@@ -204,7 +204,7 @@ def test_wizard_stops_at_ten_items(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(wizard, "interactive", lambda: True)
     monkeypatch.chdir(tmp_path)
     typed = _wizard_input(*(f"the report number {n}" for n in range(1, 11)), end=False)
-    result = run("new", "--date", "2026-11-23", input=typed)
+    result = run("new", "--date", "2026-11-23", input=typed + "n\n")  # ...; save the answers? no
     assert result.exit_code == 0, result.output
     assert "That is 10 items, the most one request should ask for." in result.stderr
     assert "Item 11" not in result.stderr
@@ -222,7 +222,7 @@ def test_wizard_own_data_asks_the_identifiers(tmp_path: Path, monkeypatch: pytes
         "", "",  # period
         "y", "",
     ]) + "\n"
-    result = run("new", "--date", "2026-11-23", input=typed)
+    result = run("new", "--date", "2026-11-23", input=typed + "n\n")  # ...; save the answers? no
     assert result.exit_code == 0, result.output
     assert "'31/02/1980' is not a date" in result.stderr
     written = tmp_path / "foi-dwp-own-data-2026-11-23.txt"
