@@ -105,23 +105,12 @@ def new(
     export.choose(formats)  # an unknown format is a usage error before any question is asked
     request = compose.NewRequest(
         sets=sets, scenario=scenario, authority=authority, answers_file=answers,
-        letter_date=_iso_date(letter_date, "--date"), formats=formats, output=output, force=force,
+        letter_date=_date_option(letter_date, "--date"), formats=formats, output=output, force=force,
         interactive=not no_input and wizard.interactive(), templates=templates,
         save_answers=save_answers, save_personal=save_personal, use_profile=not no_profile,
         authorities_file=authorities_file,
     )
     compose.run(request)
-
-
-def _iso_date(value: Optional[str], option: str) -> Optional[date]:
-    if value is None:
-        return None
-    from foi.dates import parse_date
-
-    parsed = parse_date(value)
-    if parsed is None:
-        raise UsageProblem(f"{option} {value!r} is not a date: write it as YYYY-MM-DD, for example 2026-11-23")
-    return parsed
 
 
 # --- profile ---
@@ -303,8 +292,7 @@ def _date_option(value: str | None, option: str) -> Any:
     """A strict YYYY-MM-DD option value, or a usage error (exit 2) naming the option and the fix."""
     if value is None:
         return None
-    from foi.calendar import parse_date
-    from foi.errors import UsageProblem
+    from foi.dates import parse_date
 
     parsed = parse_date(value)
     if parsed is None:
