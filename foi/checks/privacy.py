@@ -55,7 +55,7 @@ _CIRCUMSTANCES = re.compile(
 )
 NINO = re.compile(r"(?<![A-Z0-9])(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}"
                   r"\s?\d{2}\s?[A-D](?![A-Za-z0-9])")
-_NINO_LABEL = re.compile(r"\b(?:national\s+insurance|NI|NINO)\s+(?:number|no\.?)\s*(?:is|:)\s*\S", re.IGNORECASE)
+_NINO_LABEL = re.compile(r"\b(?:national\s+insurance|NI|NINO)\s+(?:number|no\.?)\s*(?:is|:)\s*[^\s.,;]+", re.IGNORECASE)
 _DOB = re.compile(
     r"\b(?:date\s+of\s+birth|d\.?o\.?b\.?|born\s+on)\b\s*(?:is|:|-)?\s*"
     r"(?:\d{1,2}(?:st|nd|rd|th)?[\s/.-]+(?:\d{1,2}|[A-Za-z]{3,9})[\s/.-]+\d{2,4})",
