@@ -65,29 +65,29 @@ def root(
 @app.command()
 @handles_errors
 def new(
-    scenario: Optional[str] = typer.Option(None, "--scenario", "-s", help="The scenario id (see `foi scenarios`)."),
+    scenario: Optional[str] = typer.Option(None, "--scenario", "-s", metavar="ID", help="The scenario id (see `foi scenarios`)."),
     authority: Optional[str] = typer.Option(
-        None, "--authority", "-a", help="The body to write to: an id, name or alias (DWP, jobcentre), or a provider (A4e)."
+        None, "--authority", "-a", metavar="NAME", help="The body to write to: an id, name or alias (DWP, jobcentre), or a provider (A4e)."
     ),
-    sets: list[str] = typer.Option([], "--set", help="An answer as key=value; repeat for more. Wins over every other source."),
-    answers: Optional[Path] = typer.Option(None, "--answers", help="A YAML file of answers (key: value), as saved by --save-answers."),
-    letter_date: Optional[str] = typer.Option(None, "--date", help="The letter's date, YYYY-MM-DD (default today): the same answers and date give the same letter."),
+    sets: list[str] = typer.Option([], "--set", metavar="KEY=VALUE", help="An answer as key=value; repeat for more. Wins over every other source."),
+    answers: Optional[Path] = typer.Option(None, "--answers", metavar="FILE", help="A YAML file of answers (key: value), as saved by --save-answers."),
+    letter_date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD", help="The letter's date, YYYY-MM-DD (default today): the same answers and date give the same letter."),
     formats: list[str] = typer.Option(
-        ["text"], "--format", "-f",
+        ["text"], "--format", "-f", metavar="FORMAT",
         help="text, markdown, html, docx, eml or wdtk (the text to paste into WhatDoTheyKnow); repeat it, or give all.",
     ),
     output: Optional[str] = typer.Option(
-        None, "--output", "-o",
+        None, "--output", "-o", metavar="PATH",
         help="The file to write, or a folder (existing, or ending in /) for several formats, each named after the request; - for the screen (stdout).",
     ),
     force: bool = typer.Option(False, "--force", help="Replace existing output files."),
     no_input: bool = typer.Option(False, "--no-input", help="Never ask: a missing answer is an error naming it."),
-    templates: Optional[Path] = typer.Option(None, "--templates", help="A folder of your own templates that override the built-in ones."),
-    save_answers: Optional[Path] = typer.Option(None, "--save-answers", help="Save the answers to this YAML file, to replay with --answers."),
+    templates: Optional[Path] = typer.Option(None, "--templates", metavar="DIR", help="A folder of your own templates that override the built-in ones."),
+    save_answers: Optional[Path] = typer.Option(None, "--save-answers", metavar="FILE", help="Save the answers to this YAML file, to replay with --answers."),
     save_personal: bool = typer.Option(False, "--save-personal", help="With --save-answers, keep your name, email and address too."),
     no_profile: bool = typer.Option(False, "--no-profile", help="Ignore the saved profile."),
     authorities_file: Optional[Path] = typer.Option(
-        None, "--authorities", help="A directory of your own in WhatDoTheyKnow's all-authorities.csv layout, added to the built-in one."
+        None, "--authorities", metavar="FILE", help="A directory of your own in WhatDoTheyKnow's all-authorities.csv layout, added to the built-in one."
     ),
 ) -> None:
     """Draft a request: asks who you are, which body, what it is about and the specifics, then writes the letter.
@@ -114,7 +114,8 @@ def new(
 
 
 # --- profile ---
-profile_app = typer.Typer(help="Your name, email, address and settings, stored once (readable by you only).",
+profile_app = typer.Typer(help="Your name, email, address and settings, stored once (readable by you only); "
+                          "`foi profile` on its own shows them.",
                           no_args_is_help=False, invoke_without_command=True)
 app.add_typer(profile_app, name="profile")
 
