@@ -28,25 +28,11 @@ from foi.calendar import (
 )
 from foi.errors import DataError, FoiError, UsageProblem
 from foi.windows import next_steps
+from vectors import SAR_TABLE, TABLE_H
 
 D = date.fromisoformat
 
-# Reference table H: received, FOIA due (UK union), E&W-only (wrong), FOIA Code reading, FOISA due.
-TABLE_H = [
-    ("2026-06-01", "2026-06-30", "2026-06-29", "2026-06-30", "2026-06-30"),
-    ("2026-07-04", "2026-08-04", "2026-07-31", "2026-08-05", "2026-07-31"),
-    ("2026-03-13", "2026-04-15", "2026-04-14", "2026-04-15", "2026-04-13"),
-    ("2025-12-19", "2026-01-22", "2026-01-21", "2026-01-22", "2026-01-22"),
-    ("2026-12-15", "2027-01-18", "2027-01-15", "2027-01-18", "2027-01-18"),
-]
 
-# Reference table H, subject access: received, due, extended (three months from receipt).
-SAR_TABLE = [
-    ("2026-01-31", "2026-03-02", "2026-04-30"),
-    ("2027-01-31", "2027-03-01", "2027-04-30"),
-    ("2026-03-31", "2026-04-30", "2026-06-30"),
-    ("2026-11-28", "2026-12-29", "2027-02-28"),
-]
 
 
 def regime(regime_id: str) -> regimes.Regime:
