@@ -33,8 +33,6 @@ from vectors import SAR_TABLE, TABLE_H
 D = date.fromisoformat
 
 
-
-
 def regime(regime_id: str) -> regimes.Regime:
     return regimes.get(regime_id)
 

@@ -17,7 +17,6 @@ from vectors import SAR_TABLE, TABLE_H
 runner = CliRunner()
 
 
-
 def run_json(*args: str) -> dict:
     result = runner.invoke(app, ["deadline", *args, "--json"])
     assert result.exit_code == 0, result.stderr
