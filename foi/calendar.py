@@ -19,7 +19,6 @@ does not know yet.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import lru_cache
@@ -54,12 +53,8 @@ CALENDARS: dict[str, frozenset[str]] = {
     "scotland": frozenset({"scotland"}),
     "northern-ireland": frozenset({"northern-ireland"}),
 }
-# Never working days under FOIA s.10(6) or FOISA s.73 (Good Friday is a Scottish bank holiday),
-# whatever the package or a user's file says.
-STATUTORY = ("Good Friday", "Christmas Day")
 # The years the `holidays` package has data for at all (F2).
 FIRST_YEAR, LAST_YEAR = 1872, 2100
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)

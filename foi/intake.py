@@ -133,7 +133,7 @@ def _check_together(answers: dict[str, Any], regime: Regime) -> None:
             f"date_from ({long_date(start)}) is after date_to ({long_date(end)}): swap them or correct one"
         )
     # A subject access request has no formal requirements (reference D): only FOI needs an address.
-    if regime.kind == "foi" and not answers.get("email") and not answers.get("address"):
+    if regime.is_foi and not answers.get("email") and not answers.get("address"):
         cited = regime.section("valid_request")
         why = f" ({cited})" if cited else ""
         raise AnswerError(
