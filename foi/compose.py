@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from foi import console, drafting, export, intake, outputs, profile
+from foi import authorities, console, drafting, export, intake, outputs, profile
 from foi.answers import Source, load_answers_file, parse_set_options
 from foi.errors import FoiError
 from foi.files import write_atomic
@@ -49,11 +49,6 @@ def sources_for(request: NewRequest) -> list[Source]:
     return sources
 
 
-def templates_dir(request: NewRequest) -> Path | None:
-    """--templates, else the profile's templates setting; it must be a folder."""
-    return user_templates(request.templates, request.use_profile)
-
-
 def user_templates(option: Path | None, use_profile: bool = True) -> Path | None:
     """The user's templates folder: the --templates option, else the profile's templates setting."""
     folder = option or (profile.load().get("templates") if use_profile else None)
@@ -67,10 +62,8 @@ def user_templates(option: Path | None, use_profile: bool = True) -> Path | None
 
 def run(request: NewRequest) -> drafting.Draft:
     """Gather answers, draft, preview (with a terminal), and write the letter."""
-    user_dir = templates_dir(request)
+    user_dir = user_templates(request.templates, request.use_profile)
     wizard = Wizard(labels=_labels(user_dir)) if request.interactive else None
-    from foi import authorities
-
     directory = authorities.load(request.authorities_file) if request.authorities_file else None
     taken = intake.collect(
         sources_for(request), letter_date=request.letter_date or date.today(), asker=wizard,
@@ -91,10 +84,11 @@ def run(request: NewRequest) -> drafting.Draft:
             return draft
         taken, draft = reviewed
     _write(draft, request, wizard)
-    if request.save_answers is None and wizard is not None:
-        request.save_answers = _offer_to_save(draft, wizard)
-    if request.save_answers is not None:
-        _save_answers(taken, request)
+    save_to = request.save_answers
+    if save_to is None and wizard is not None:
+        save_to = _offer_to_save(draft, wizard)
+    if save_to is not None:
+        _save_answers(taken, save_to, request)
     return draft
 
 
@@ -136,7 +130,7 @@ def _ask_output(draft: drafting.Draft, formats: list[str], wizard: Wizard) -> st
     return wizard.ask_text("Save the letters in the folder", ".")
 
 
-def _save_answers(taken: intake.Intake, request: NewRequest) -> None:
+def _save_answers(taken: intake.Intake, path: Path, request: NewRequest) -> None:
     """Save what was answered, replayable with --answers; personal keys only with --save-personal."""
     import yaml
 
@@ -147,6 +141,6 @@ def _save_answers(taken: intake.Intake, request: NewRequest) -> None:
             continue
         keep[key] = value.isoformat() if isinstance(value, date) else value
     text = yaml.safe_dump(keep, allow_unicode=True, sort_keys=False, default_flow_style=False)
-    write_atomic(Path(request.save_answers), text, force=request.force)  # type: ignore[arg-type]
+    write_atomic(path, text, force=request.force)
     left_out = "" if request.save_personal else " (your name, email and address are left out: --save-personal keeps them)"
-    console.info(f"Saved your answers to {request.save_answers}{left_out}")
+    console.info(f"Saved your answers to {path}{left_out}")
