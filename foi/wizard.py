@@ -36,7 +36,7 @@ class Wizard:
             self._show_choices(question)
         if question.type == "list":
             return self._ask_list(question)
-        shown = "" if default is None else str(default)
+        shown = _shown(default)
         answer = typer.prompt(question.prompt, default=shown, show_default=bool(shown), err=True)
         return str(answer)
 
@@ -81,3 +81,10 @@ class Wizard:
         import typer
 
         return str(typer.prompt(text, default=default, err=True))
+
+
+def _shown(default: Any) -> str:
+    """A default as a person types it: yes or no, not Python's True or False."""
+    if isinstance(default, bool):
+        return "yes" if default else "no"
+    return "" if default is None else str(default)

@@ -51,3 +51,16 @@ def test_provider_as_body_is_explained(tmp_path: Path, monkeypatch: pytest.Monke
     assert result.exit_code == 0, result.output
     assert "PeoplePlus is not a public authority: the letter goes to Department for Work and Pensions" in result.stderr
     assert "Nothing was written." in result.stderr
+
+
+def test_yes_no_questions_show_yes_or_no(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(wizard, "interactive", lambda: True)
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(app, [
+        "new", "--scenario", "provider-data-access", "--authority", "serco", "--set", "name=Jane Smith",
+        "--set", "email=jane.smith@example.org", "--set", "office=", "--set", "date_from=2025-04-01",
+        "--set", "date_to=2026-03-31", "--date", "2026-11-23",
+    ], input="\n\nn\n")
+    assert result.exit_code == 0, result.output
+    assert "Are you in Northern Ireland? [no]:" in result.stderr
+    assert "False" not in result.stderr
