@@ -42,10 +42,21 @@ def handles_errors(func: F) -> F:
             console.error(err.message)
             raise typer.Exit(err.exit_code) from None
         except KeyboardInterrupt:
-            console.info("Interrupted: nothing was written.")
+            _interrupted()
             raise typer.Exit(EXIT_INTERRUPTED) from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _interrupted() -> None:
+    """Say truthfully what an interruption left: files are written whole or not at all."""
+    from foi.support.files import written
+
+    done = written()
+    if done:
+        console.info(f"Interrupted: {', '.join(str(p) for p in done)} had been written in full; nothing else was.")
+    else:
+        console.info("Interrupted: nothing was written.")
 
 
 def _version(value: bool) -> None:
@@ -137,7 +148,7 @@ def profile_show(ctx: typer.Context) -> None:
         return
     for key, value in values.items():
         shown = str(value).replace("\n", ", ")
-        console.out(f"{key}: {shown}\n")
+        console.plain(f"{key}: {shown}\n")
 
 
 @profile_app.command("set")
@@ -147,7 +158,7 @@ def profile_set(pairs: list[str] = typer.Argument(..., help="key=value pairs: na
     from foi.request import profile
     from foi.request.answers import parse_set_options
 
-    profile.update(parse_set_options(pairs))
+    profile.update(parse_set_options(pairs, option="foi profile set"))
     console.info(f"Saved to {profile.path()}")
 
 
@@ -269,9 +280,10 @@ def templates_show(
     """Print a template as it is (your own version when your folder has one)."""
     from foi.app import new_letter
     from foi.letter import template_files
+    from foi.support.files import read_text
 
     path = template_files.find(name, new_letter.user_templates(templates))
-    console.out(path.read_text(encoding="utf-8"))
+    console.plain(read_text(path, "template", limit=1024 * 1024))
 
 
 @templates_app.command("copy")
@@ -300,11 +312,14 @@ def _date_option(value: str | None, option: str) -> Any:
     """A strict YYYY-MM-DD option value, or a usage error (exit 2) naming the option and the fix."""
     if value is None:
         return None
+    from foi.request.questions import EARLIEST, LATEST
     from foi.support.dates import parse_date
 
     parsed = parse_date(value)
     if parsed is None:
         raise UsageProblem(f"{option} '{value}' is not a date: write it as YYYY-MM-DD, e.g. 2026-06-01")
+    if not EARLIEST <= parsed <= LATEST:
+        raise UsageProblem(f"{option} {value} is out of range: give a date between {EARLIEST.year} and {LATEST.year}")
     return parsed
 
 
@@ -423,14 +438,14 @@ def authorities_command(
             raise UsageProblem("`foi authorities show` needs an ID: e.g. `foi authorities show dwp`")
         entry = authorities.find(" ".join(terms[1:]), directory)
         if fmt == "json":
-            console.out(json.dumps(view.as_dict(entry, directory), indent=2, ensure_ascii=False) + "\n")
+            console.plain(json.dumps(view.as_dict(entry, directory), indent=2, ensure_ascii=False) + "\n")
         else:
-            console.out(view.as_text(entry, directory))
+            console.plain(view.as_text(entry, directory))
         return
     found = authorities.search(" ".join(terms), directory)
     if fmt == "json":
         entries = [view.as_dict(entry, directory) for entry in found]
-        console.out(json.dumps(entries, indent=2, ensure_ascii=False) + "\n")
+        console.plain(json.dumps(entries, indent=2, ensure_ascii=False) + "\n")
         return
     if not found:
         console.info(f"Nothing in the directory matches '{' '.join(terms)}': try fewer or shorter words.")
@@ -464,8 +479,6 @@ def check(
     array whose objects also carry a "file" key.
     """
     import json
-    import sys
-    from pathlib import Path
 
     from foi.checks import RULES, check_text, fails
     from foi.checks.report import as_json, as_markup
@@ -487,15 +500,7 @@ def check(
         from foi.directory.authorities import resolve
 
         target = resolve(authority)
-    texts = []
-    for name in files:
-        try:
-            text = sys.stdin.read() if name == "-" else Path(name).read_text(encoding="utf-8-sig")
-        except UnicodeDecodeError:
-            raise FoiError(f"{name}: not UTF-8 text; save it as UTF-8 (plain text) and check it again") from None
-        except OSError as err:
-            raise FoiError(f"{name}: cannot be read ({err.strerror or err}); check the path") from None
-        texts.append((name, text))
+    texts = [(name, _request_text(name)) for name in files]
     results = [
         (name, check_text(text, body_only=body, authority=target.authority if target else None,
                           provider_named=target.provider if target else None, regime=regime_id))
@@ -510,9 +515,52 @@ def check(
         raise typer.Exit(1)
 
 
+# A request to check is a letter: a few KB. A megabyte is a wrong file, not a long letter.
+_MAX_REQUEST_BYTES = 1024 * 1024
+
+
+def _request_text(name: str) -> str:
+    """One request's text for `foi check`: a regular UTF-8 file (or standard input), size-capped."""
+    import sys
+
+    from foi.support import files
+
+    if name != "-":
+        return files.read_text(Path(name), "request file", limit=_MAX_REQUEST_BYTES)
+    data = sys.stdin.buffer.read(_MAX_REQUEST_BYTES + 1)
+    if len(data) > _MAX_REQUEST_BYTES:
+        raise FoiError("standard input: more than 1 MB, far more than a request: check what is piped in")
+    return files.decode(data, "standard input", "request")
+
+
+def _forgiving_streams() -> None:
+    """A terminal or pipe that cannot encode a character (a Latin-1 or ASCII locale) shows an escape
+    for it rather than stopping foi with a traceback; documents written to files are always UTF-8."""
+    import sys
+
+    for stream in (sys.stdout, sys.stderr):
+        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+        if encoding not in ("utf8", "utf8sig") and hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+
+
 def main() -> None:
-    """The console script: run the app, exiting 130 on Ctrl-C wherever it happens."""
+    """The console script: run the app, exiting 130 on Ctrl-C wherever it happens.
+
+    The last line of defence: an unexpected exception is one line naming it (FOI_DEBUG=1 shows the
+    traceback), never a screen of Python a claimant cannot read.
+    """
+    import os
+
+    _forgiving_streams()
     try:
         app()
     except KeyboardInterrupt:
+        _interrupted()
         raise SystemExit(EXIT_INTERRUPTED) from None
+    except Exception as err:  # noqa: BLE001 - the one place every failure must become one line
+        if os.environ.get("FOI_DEBUG"):
+            raise
+        console.error(f"foi stopped on an unexpected problem ({type(err).__name__}); nothing more was "
+                      "written. Please report it (run again with FOI_DEBUG=1 for the details)")
+        raise SystemExit(1) from None

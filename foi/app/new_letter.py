@@ -59,6 +59,8 @@ def user_templates(option: Path | None, use_profile: bool = True) -> Path | None
     if folder is None:
         return None
     folder = Path(folder).expanduser()
+    if folder.exists() and not folder.is_dir():
+        raise FoiError(f"templates folder {folder} is a file, not a folder: give the folder your templates are in")
     if not folder.is_dir():
         raise FoiError(f"templates folder {folder} does not exist: create it with `foi templates copy {folder}`")
     return folder
@@ -87,12 +89,12 @@ def run(request: NewRequest) -> drafting.Draft:
             console.info("Nothing was written.")
             return draft
         taken, draft = reviewed
-    _write(draft, request, wizard)
-    save_to = request.save_answers
-    if save_to is None and wizard is not None:
+    _write(draft, request, wizard, taken)
+    if request.save_answers is None and wizard is not None:
         save_to = _offer_to_save(draft, wizard)
-    if save_to is not None:
-        _save_answers(taken, save_to, request)
+        if save_to is not None:
+            write_atomic(save_to, _answers_text(taken, request), force=request.force)
+            console.info(f"Saved your answers to {save_to}{_left_out(request)}")
     return draft
 
 
@@ -109,17 +111,26 @@ def _labels(user_dir: Path | None) -> dict[str, dict[str, str]]:
     return {"scenario": {s.id: s.title for s in scenarios.all_scenarios(user_dir).values()}}
 
 
-def _write(draft: drafting.Draft, request: NewRequest, wizard: Wizard | None) -> None:
-    """Every format asked for, or none: targets are checked and every format is rendered (a refusal
-    such as wdtk for a subject access request comes here) before the first file is written."""
+def _write(draft: drafting.Draft, request: NewRequest, wizard: Wizard | None, taken: intake.Intake) -> None:
+    """Every format asked for, and --save-answers, or none: targets are checked (no two the same
+    file) and every format is rendered (a refusal such as wdtk for a subject access request comes
+    here) before the first file is written; then all are written together."""
     formats = registry.choose(request.formats, draft)
     output = request.output
     if output is None and wizard is not None:
         output = _ask_output(draft, formats, wizard)
     targets = outputs.plan(formats, output, draft.slug, force=request.force)
+    also: list[tuple[Path, bytes]] = []
+    if request.save_answers is not None:
+        given = [("--output", t.path) for t in targets if t.path is not None]
+        outputs.refuse_same([*given, ("--save-answers", request.save_answers)])
+        also.append((request.save_answers, _answers_text(taken, request).encode("utf-8")))
     contents = {target.fmt: registry.render(draft, target.fmt) for target in targets}
-    for path in outputs.write(targets, contents, force=request.force):
-        console.info(f"Wrote {path}")
+    for path in outputs.write(targets, contents, force=request.force, also=also):
+        if request.save_answers is not None and path == request.save_answers:
+            console.info(f"Saved your answers to {path}{_left_out(request)}")
+        else:
+            console.info(f"Wrote {path}")
     for fmt in formats:
         for notice in registry.notices(draft, fmt):
             if notice.warning:
@@ -134,8 +145,8 @@ def _ask_output(draft: drafting.Draft, formats: list[str], wizard: Wizard) -> st
     return wizard.ask_text("Save the letters in the folder", ".")
 
 
-def _save_answers(taken: intake.Intake, path: Path, request: NewRequest) -> None:
-    """Save what was answered, replayable with --answers; personal keys only with --save-personal."""
+def _answers_text(taken: intake.Intake, request: NewRequest) -> str:
+    """What was answered as YAML, replayable with --answers; personal keys only with --save-personal."""
     import yaml
 
     personal = {q.key for q in taken.questions if q.personal}
@@ -144,7 +155,8 @@ def _save_answers(taken: intake.Intake, path: Path, request: NewRequest) -> None
         if value in (None, [], "") or (key in personal and not request.save_personal):
             continue
         keep[key] = value.isoformat() if isinstance(value, date) else value
-    text = yaml.safe_dump(keep, allow_unicode=True, sort_keys=False, default_flow_style=False)
-    write_atomic(path, text, force=request.force)
-    left_out = "" if request.save_personal else " (your name, email and address are left out: --save-personal keeps them)"
-    console.info(f"Saved your answers to {path}{left_out}")
+    return yaml.safe_dump(keep, allow_unicode=True, sort_keys=False, default_flow_style=False)
+
+
+def _left_out(request: NewRequest) -> str:
+    return "" if request.save_personal else " (your name, email and address are left out: --save-personal keeps them)"

@@ -73,10 +73,9 @@ def _key(header: str) -> str:
 
 def _read_text(path: Path) -> str:
     """The file's text: UTF-8 (byte-order mark dropped), else Windows-1252 as Excel's plain CSV writes."""
-    try:
-        data = path.read_bytes()
-    except OSError as err:
-        raise DataError(f"cannot read the directory file {path}: {err.strerror or err}") from None
+    from foi.support import files
+
+    data = files.read_bytes(Path(path), "directory file")
     if b"\x00" in data:
         raise DataError(
             f"{path}: not a CSV file (it contains binary data): save it from your spreadsheet as CSV"

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from foi.export.registry import EXTENSIONS, REGISTRY
+from foi.support import files
 from foi.support.errors import FileExistsProblem, FoiError, UsageProblem
-from foi.support.files import write_atomic
 
 STDOUT = "-"
 
@@ -65,24 +65,47 @@ def check(targets: list[Target], *, force: bool) -> None:
                 )
         elif target.path.is_dir():
             raise FoiError(f"{target.path} is a folder: name a file to write to, or end --output with /")
-        elif target.path.exists() and not force:
+        elif os.path.lexists(target.path) and not force:
             raise FileExistsProblem(f"{target.path} already exists: nothing was written; pass --force to replace it")
 
 
-def write(targets: list[Target], contents: dict[str, bytes], *, force: bool = False) -> list[Path]:
-    """Write each format's bytes to its target (files atomically, owner-only); return the files written."""
-    written: list[Path] = []
+def refuse_same(paths: list[tuple[str, Path]]) -> None:
+    """Two outputs of one run naming the same file would leave only the second: refuse before writing.
+
+    `paths` are (how it was given, path) pairs, e.g. ("--save-answers", Path("l.txt")).
+    """
+    for index, (option, path) in enumerate(paths):
+        for other_option, other in paths[:index]:
+            if files.same_file(path, other):
+                raise UsageProblem(
+                    f"{option} {path} is the same file as {other_option} {other}: give each its own name"
+                )
+
+
+def write(
+    targets: list[Target], contents: dict[str, bytes], *, force: bool = False,
+    also: list[tuple[Path, bytes]] | None = None,
+) -> list[Path]:
+    """Write each format's bytes to its target, and the `also` files, all or none: every file is
+    staged in full first, then all are committed (owner-only). Return the files written."""
     for target in targets:
-        data = contents[target.fmt]
+        if target.in_folder and target.path is not None:
+            _make_folder(target.path.parent)
+    planned = [(t.path, contents[t.fmt], files.PRIVATE) for t in targets if t.path is not None]
+    planned += [(path, data, files.PRIVATE) for path, data in also or []]
+    written = files.write_all(planned, force=force)
+    for target in targets:
         if target.path is None:
-            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.write(contents[target.fmt])
             sys.stdout.flush()
-            continue
-        if target.in_folder:
-            target.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        write_atomic(target.path, data, force=force)
-        written.append(target.path)
     return written
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError as err:
+        raise FoiError(f"{folder}: cannot make this folder ({err.strerror or err}): choose another place") from None
 
 
 def _terminal() -> bool:

@@ -221,38 +221,21 @@ _REGION_ALIASES = {
 }
 
 
-def _yaml_without_timestamps() -> Any:
-    """A safe YAML loader that leaves dates as text, so a bad date is reported with its entry."""
-    import yaml
-
-    class Loader(yaml.SafeLoader):
-        pass
-
-    Loader.yaml_implicit_resolvers = {
-        first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-    }
-    return Loader
-
-
 def load_overrides(path: str | Path) -> HolidayOverrides:
     """Read a --holidays file: days to add (a new proclamation) and days to remove.
 
     add: [{date: 2027-05-10, name: "...", regions: [scotland]}]   (regions default to all three)
     remove: [2027-01-04, {date: 2027-07-12, regions: [northern-ireland]}]
     """
-    import yaml
+    from foi.support import files, yamlio
 
     source = str(path)
     file = Path(path)
-    if not file.is_file():
+    if not file.exists():
         raise DataError(f"{source}: no such file: check the --holidays path")
-    try:
-        raw = yaml.load(file.read_text(encoding="utf-8"), Loader=_yaml_without_timestamps())
-    except (yaml.YAMLError, UnicodeDecodeError) as err:
-        line = getattr(getattr(err, "problem_mark", None), "line", None)
-        where = f" (line {line + 1})" if line is not None else ""
-        raise DataError(f"{source}: not valid YAML{where}: fix the syntax") from None
+    # Dates stay text, so that a bad date is reported with its entry.
+    text = files.read_text(file, "--holidays file", limit=yamlio.MAX_BYTES)
+    raw = yamlio.load(text, source, dates=False)
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):

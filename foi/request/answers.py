@@ -14,9 +14,12 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from foi.request.questions import InvalidAnswer, Question, parse
-from foi.support import yamlio
+from foi.request.questions import InvalidAnswer, Question, parse, unclean
+from foi.support import console, files, yamlio
 from foi.support.errors import AnswerError, DataError, UsageProblem
+
+# An answers file is a page of `key: value` lines; a megabyte is far beyond any real one.
+MAX_ANSWERS_BYTES = 1024 * 1024
 
 # (question, default shown to the user, message about the last bad answer) -> the raw answer typed
 Asker = Callable[[Question, Any, "str | None"], str]
@@ -57,17 +60,33 @@ def _lenient_env() -> Any:
     return SandboxedEnvironment(undefined=ChainableUndefined)
 
 
-def condition(expression: str, context: Mapping[str, Any]) -> bool:
-    """Evaluate a `when` condition (a Jinja expression); an answer not given counts as empty."""
-    return bool(_lenient_env().compile_expression(expression)(**context))
+def condition(expression: str, context: Mapping[str, Any], key: str = "") -> bool:
+    """Evaluate a `when` condition (a Jinja expression); an answer not given counts as empty.
+
+    A user's scenario brings its own expressions: any failure in one (a syntax error, an undefined
+    call, a sandbox refusal, a division by zero) is an error in that file, not a crash.
+    """
+    try:
+        return bool(_lenient_env().compile_expression(expression)(**context))
+    except Exception as err:  # noqa: BLE001 - user-written code can raise anything
+        raise DataError(_expression_problem("when", key, expression, err)) from None
 
 
 def default_for(question: Question, context: Mapping[str, Any]) -> Any:
     """The question's default, rendered as a Jinja template when it contains {{ }}."""
     default = question.default
     if isinstance(default, str) and "{{" in default:
-        return _env().from_string(default).render(**context)
+        try:
+            return _env().from_string(default).render(**context)
+        except Exception as err:  # noqa: BLE001 - user-written code can raise anything
+            raise DataError(_expression_problem("default", question.key, default, err)) from None
     return default
+
+
+def _expression_problem(field: str, key: str, expression: str, err: Exception) -> str:
+    reason = " ".join(str(getattr(err, "message", None) or err).split())[:200] or type(err).__name__
+    return (f"question '{key}': its `{field}` ({expression[:80]}) cannot be worked out: {reason}; "
+            "correct it in the scenario or questions file")
 
 
 def resolve(
@@ -82,7 +101,7 @@ def resolve(
     """Fill `answers` for each question in order, from the first source that has it, else default or prompt."""
     for question in questions:
         scope = {**context, **answers}
-        if question.when and not condition(question.when, scope) and not _given(question.key, sources):
+        if question.when and not condition(question.when, scope, question.key) and not _given(question.key, sources):
             answers.pop(question.key, None)
             continue
         check = (checks or {}).get(question.key)
@@ -95,8 +114,12 @@ def _given(key: str, sources: Sequence[Source]) -> bool:
     return any(key in source.values for source in sources)
 
 
-def _checked(question: Question, raw: Any, check: Check | None) -> Any:
+def _checked(question: Question, raw: Any, check: Check | None, where: str = "") -> Any:
     value = parse(question, raw)
+    removed = unclean(raw)
+    if removed:
+        console.warn(f"{where}'{question.key}': removed control or text-direction character(s) "
+                     f"{', '.join(removed)}; check the value")
     problem = check(value) if check is not None and value is not None else None
     if problem:
         raise InvalidAnswer(problem)
@@ -126,7 +149,7 @@ def _from_source(question: Question, source: Source, check: Check | None) -> Any
     if isinstance(raw, list) and question.type != "list" and source.is_command_line:
         raw = raw[-1]  # --set given twice: the last one wins, as with any option
     try:
-        value = _checked(question, raw, check)
+        value = _checked(question, raw, check, f"{source.name}: ")
     except InvalidAnswer as err:
         raise AnswerError(f"{source.name}: '{question.key}': {err}; {source.how_to_fix(question.key)}") from None
     if value in (None, []) and question.required:
@@ -179,14 +202,18 @@ def check_known(sources: Iterable[Source], known: Iterable[str]) -> None:
             raise (UsageProblem if source.is_command_line else DataError)(message)
 
 
-def parse_set_options(pairs: Sequence[str]) -> dict[str, Any]:
-    """`--set key=value` options as a mapping; a key given twice becomes a list (for list answers)."""
+def parse_set_options(pairs: Sequence[str], option: str = "--set") -> dict[str, Any]:
+    """`--set key=value` options as a mapping; a key given twice becomes a list (for list answers).
+
+    `option` is how the pairs were given (`foi profile set` takes them without --set), for the error.
+    """
     values: dict[str, Any] = {}
     for pair in pairs:
         key, sep, value = pair.partition("=")
         key = key.strip()
         if not sep or not key:
-            raise UsageProblem(f"--set {pair!r} is not key=value: write it like --set provider=A4e")
+            example = 'name="Jane Smith"' if option != "--set" else "provider=A4e"
+            raise UsageProblem(f"{option} {pair!r} is not key=value: write it like {option} {example}")
         if key in values:
             previous = values[key]
             values[key] = [*previous, value] if isinstance(previous, list) else [previous, value]
@@ -196,19 +223,13 @@ def parse_set_options(pairs: Sequence[str]) -> dict[str, Any]:
 
 
 def load_answers_file(path: Path) -> dict[str, Any]:
-    """Read an answers file (YAML mapping of key: value)."""
-    import yaml
+    """Read an answers file (YAML mapping of key: value): a regular UTF-8 file, strictly parsed.
 
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except OSError as err:
-        raise DataError(f"{path}: cannot read the answers file ({err.strerror})") from None
-    try:
-        data = yamlio.safe_load(text)
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = f" at line {mark.line + 1}" if mark else ""
-        raise DataError(f"{path}: not valid YAML{line}: write one `key: value` per line") from None
+    Dates stay text here, so that a date that does not exist is reported with its key by the answer
+    loop, like any other bad answer.
+    """
+    text = files.read_text(Path(path), "answers file", limit=MAX_ANSWERS_BYTES)
+    data = yamlio.load(text, str(path), dates=False)
     if data is None:
         return {}
     if not isinstance(data, dict):

@@ -6,13 +6,16 @@ adviser gives their name and address once. Values are checked by the same functi
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from foi.request import scenarios
 from foi.request.answers import load_answers_file
-from foi.request.questions import InvalidAnswer, Question, parse
-from foi.support.errors import AnswerError, DataError
+from foi.request.questions import InvalidAnswer, Question, parse, unclean
+from foi.support import console
+from foi.support.errors import AnswerError, DataError, FoiError
 from foi.support.files import write_atomic
 from foi.support.paths import config_dir
 
@@ -37,9 +40,13 @@ def questions() -> dict[str, Question]:
 
 def load() -> dict[str, Any]:
     """The saved profile (empty when there is none)."""
-    if not path().is_file():
+    if not path().exists():
         return {}
-    values = load_answers_file(path())
+    try:
+        values = load_answers_file(path())
+    except DataError as err:
+        raise DataError(f"{err.message} (correct it in a text editor, or delete {path()} and save "
+                        "your details again with `foi profile set`)") from None
     unknown = set(values) - set(questions())
     if unknown:
         raise DataError(f"{path()}: unknown key(s) {', '.join(sorted(unknown))}; run `foi profile unset KEY`")
@@ -52,30 +59,67 @@ def answers() -> dict[str, Any]:
 
 
 def update(changes: dict[str, Any], remove: tuple[str, ...] = ()) -> dict[str, Any]:
-    """Check and save changes to the profile; return the new profile."""
+    """Check changes, then apply them to the profile as it is on disk under a lock; return the new profile.
+
+    The read, the change and the write all happen inside the lock, so two `foi profile set` runs at
+    once each keep the other's keys. Every value is checked before the lock is taken.
+    """
+    checked = _checked(changes)
+    with _locked():
+        profile = load()
+        for key, value in checked.items():
+            if value in (None, "", []):
+                profile.pop(key, None)
+            else:
+                profile[key] = value
+        for key in remove:
+            profile.pop(key, None)
+        save(profile)
+    return profile
+
+
+def _checked(changes: dict[str, Any]) -> dict[str, Any]:
+    """Each change parsed and checked like any answer; an unknown key or a bad value is an error."""
     known = questions()
-    profile = load()
+    checked: dict[str, Any] = {}
     for key, raw in changes.items():
         if key not in known:
             raise AnswerError(f"'{key}' is not a profile key: use one of {', '.join(known)}")
+        if isinstance(raw, list):
+            raw = raw[-1]  # given twice: the last one wins, as with --set
         try:
-            value = parse(known[key], raw)
+            checked[key] = parse(known[key], raw)
         except InvalidAnswer as err:
             raise AnswerError(f"profile {key}: {err}") from None
-        if value in (None, ""):
-            profile.pop(key, None)
-        else:
-            profile[key] = value
-    for key in remove:
-        profile.pop(key, None)
-    save(profile)
-    return profile
+        removed = unclean(raw)
+        if removed:
+            console.warn(f"profile {key}: removed control or text-direction character(s) {', '.join(removed)}")
+    return checked
+
+
+@contextmanager
+def _locked() -> Iterator[None]:
+    """An exclusive lock on the profile (fcntl, on a lock file beside it), held for a read-modify-write."""
+    import fcntl
+    import os
+
+    folder = path().parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(folder / ".profile.lock", os.O_RDWR | os.O_CREAT, 0o600)
+    except OSError as err:
+        raise FoiError(f"{folder}: cannot save the profile there ({err.strerror or err}); "
+                       "set FOI_CONFIG_DIR to a folder you can write to") from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
 
 
 def save(profile: dict[str, Any]) -> None:
     import yaml
 
-    folder = path().parent
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    path().parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     text = yaml.safe_dump(profile, allow_unicode=True, sort_keys=False, default_flow_style=False)
     write_atomic(path(), text, force=True)

@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from foi.request import validators
+from foi.support import text as textual
 
 TYPES = ("str", "text", "date", "bool", "int", "choice", "list")
 _FIELDS = {"type", "prompt", "help", "default", "choices", "validator", "when", "personal",
@@ -17,6 +18,14 @@ _FIELDS = {"type", "prompt", "help", "default", "choices", "validator", "when", 
 _TRUE = {"y", "yes", "true", "on", "1"}
 _FALSE = {"n", "no", "false", "off", "0"}
 _UK_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+# The longest answer of each type, in characters. A name, a body or a provider fits in 300; a
+# paragraph of background in 5,000; one item of a list in 1,000. Longer is a paste gone wrong.
+MAX_LENGTH = {"str": 300, "text": 5000, "choice": 300, "date": 40, "bool": 20, "int": 20, "list": 1000}
+MAX_LIST_ENTRIES = 100
+# Dates a letter can sensibly carry; beyond them the date arithmetic of deadlines has no meaning
+# (and Python's date type overflows at year 9999).
+EARLIEST = date(1900, 1, 1)
+LATEST = date(2199, 12, 31)
 
 
 class InvalidAnswer(ValueError):
@@ -47,6 +56,7 @@ def from_mapping(key: str, raw: Mapping[str, Any], where: str) -> Question:
     if unknown:
         raise ValueError(f"{where}: question '{key}' has unknown field(s) {', '.join(sorted(unknown))}")
     data = dict(raw)
+    _check_fields(key, data, where)
     qtype = data.get("type", "str")
     if qtype not in TYPES:
         raise ValueError(f"{where}: question '{key}' has type '{qtype}'; use one of {', '.join(TYPES)}")
@@ -59,11 +69,29 @@ def from_mapping(key: str, raw: Mapping[str, Any], where: str) -> Question:
     return Question(key=key, **data)
 
 
+_TEXT_FIELDS = ("type", "prompt", "help", "validator", "when", "group")
+_FLAG_FIELDS = ("personal", "required", "ask")
+
+
+def _check_fields(key: str, data: Mapping[str, Any], where: str) -> None:
+    """Each field of a question has the YAML type it needs (a user's scenario may get one wrong)."""
+    for name in _TEXT_FIELDS:
+        if data.get(name) is not None and not isinstance(data[name], str):
+            raise ValueError(f"{where}: question '{key}': '{name}' must be text")
+    for name in _FLAG_FIELDS:
+        if name in data and not isinstance(data[name], bool):
+            raise ValueError(f"{where}: question '{key}': '{name}' must be true or false")
+    choices = data.get("choices")
+    if choices is not None and not (isinstance(choices, list) and all(isinstance(c, (str, int)) for c in choices)):
+        raise ValueError(f"{where}: question '{key}': 'choices' must be a list of text")
+
+
 def parse(question: Question, value: Any) -> Any:
     """Turn a raw value (a string from --set or a prompt, or a YAML value) into the question's type.
 
     Returns None for an empty answer. Raises InvalidAnswer with a message that says what to give.
     """
+    value = _as_text(question, value)
     if value is None or (isinstance(value, str) and not value.strip()):
         return [] if question.type == "list" else None
     parsed = _PARSERS[question.type](question, value)
@@ -72,6 +100,70 @@ def parse(question: Question, value: Any) -> Any:
         if problem:
             raise InvalidAnswer(problem)
     return parsed
+
+
+_SCALARS = (str, int, float, date)
+_YAML_KINDS = {bool: "yes/no (true/false)", list: "a list", tuple: "a list", dict: "a mapping (key: value pairs)"}
+
+
+def _kind(value: Any) -> str:
+    return next((name for kind, name in _YAML_KINDS.items() if isinstance(value, kind)), type(value).__name__)
+
+
+def _type_problem(question: Question, value: Any) -> str | None:
+    """Why a value of this Python type cannot answer this question (YAML gives bools, lists, maps)."""
+    allowed: tuple[type, ...] = {"bool": (str, bool, int), "date": (str, date), "int": (str, int),
+                                 "list": (str, int, float, date, list, tuple)}.get(question.type, _SCALARS)
+    if isinstance(value, bool) and question.type != "bool":
+        shown = "true" if value else "false"
+        return (f"YAML reads this as {_kind(value)} ({shown}), not text: put the value in quotes, "
+                f'like {question.key}: "{"yes" if value else "no"}"')
+    if not isinstance(value, allowed):
+        fix = "give one value" if question.type != "list" else "give a list of text lines"
+        return f"this is {_kind(value)}, where {_expected(question)} is expected: {fix}"
+    if isinstance(value, (list, tuple)):
+        bad = next((item for item in value if isinstance(item, (bool, list, tuple, dict))), None)
+        if bad is not None:
+            return f"an entry of the list is {_kind(bad)}: give each entry as a line of text (in quotes)"
+        if len(value) > MAX_LIST_ENTRIES:
+            return f"that is {len(value)} entries: keep to {MAX_LIST_ENTRIES} or fewer"
+    return None
+
+
+def _expected(question: Question) -> str:
+    return {"bool": "yes or no", "date": "a date", "int": "a whole number", "list": "a list"}.get(
+        question.type, "text")
+
+
+def unclean(value: Any) -> list[str]:
+    """The control and bidi characters (as U+XXXX) that parse() will remove from this value."""
+    items = value if isinstance(value, (list, tuple)) else [value]
+    return sorted({code for item in items if isinstance(item, str) for code in textual.clean(item)[1]})
+
+
+def _as_text(question: Question, value: Any) -> Any:
+    """The one way in: the type checked, text refused when it is not text, cleaned, length-limited."""
+    if value is None:
+        return None
+    problem = _type_problem(question, value)
+    if problem:
+        raise InvalidAnswer(problem)
+    if isinstance(value, (list, tuple)):
+        return [_one_text(question, item) for item in value]
+    return _one_text(question, value)
+
+
+def _one_text(question: Question, value: Any) -> Any:
+    if not isinstance(value, str):
+        return value
+    problem = textual.problem(value)
+    if problem:
+        raise InvalidAnswer(problem)
+    cleaned = textual.clean(value)[0]
+    limit = MAX_LENGTH[question.type]
+    if len(cleaned.strip()) > limit:
+        raise InvalidAnswer(f"that is {len(cleaned.strip())} characters; keep it to {limit} or fewer")
+    return cleaned
 
 
 def _parse_str(question: Question, value: Any) -> str:
@@ -88,16 +180,26 @@ def _parse_text(question: Question, value: Any) -> str:
 
 def _parse_date(question: Question, value: Any) -> date:
     if isinstance(value, date):
-        return value
+        return _in_range(value.date() if isinstance(value, datetime) else value)
     text = str(value).strip()
     match = _UK_DATE.match(text)
     try:
         if match:
             day, month, year = (int(g) for g in match.groups())
-            return date(year, month, day)
-        return date.fromisoformat(text)
+            parsed = date(year, month, day)
+        else:
+            parsed = date.fromisoformat(text)
     except ValueError:
         raise InvalidAnswer(f"'{text}' is not a date: write it like 2025-04-01 or 01/04/2025") from None
+    return _in_range(parsed)
+
+
+def _in_range(day: date) -> date:
+    if not EARLIEST <= day <= LATEST:
+        raise InvalidAnswer(
+            f"{day.isoformat()} is out of range: give a date between {EARLIEST.year} and {LATEST.year}"
+        )
+    return day
 
 
 def _parse_bool(question: Question, value: Any) -> bool:

@@ -87,7 +87,10 @@ def parse(raw: Any, where: str) -> Scenario:
     for regime_id in supported:
         regimes.get(regime_id)
     try:
-        questions = tuple(q.from_mapping(k, v or {}, where) for k, v in (raw.get("questions") or {}).items())
+        raw_questions = raw.get("questions") or {}
+        if not isinstance(raw_questions, dict):
+            raise DataError(f"{where}: 'questions' must be a mapping of questions by key")
+        questions = tuple(_question(k, v, where) for k, v in raw_questions.items())
     except (ValueError, KeyError) as err:
         raise DataError(str(err).strip("'\"")) from None
     items = _items(raw["items"], where, "items")
@@ -156,10 +159,24 @@ def common_questions(user_dir: Path | None = None) -> dict[str, tuple[q.Question
     if user_dir is not None and (Path(user_dir) / "questions.yaml").is_file():
         path = Path(user_dir) / "questions.yaml"
     raw = yamlio.read(path)
+    if not isinstance(raw, dict) or not all(isinstance(entries, dict) for entries in raw.values()):
+        raise DataError(f"{path}: must be a mapping of groups (who, target, period, clauses), "
+                        "each a mapping of questions by key")
     try:
-        return {
-            group: tuple(q.from_mapping(key, value or {}, str(path)) for key, value in entries.items())
+        found = {
+            group: tuple(_question(key, value, str(path)) for key, value in entries.items())
             for group, entries in raw.items()
         }
     except (ValueError, KeyError) as err:
         raise DataError(str(err).strip("'\"")) from None
+    missing = [group for group in ("who", "target", "period", "clauses") if group not in found]
+    if missing:
+        raise DataError(f"{path}: the group(s) {', '.join(missing)} are missing: start from `foi templates copy`")
+    return found
+
+
+def _question(key: Any, value: Any, where: str) -> q.Question:
+    """One question from its YAML entry; an entry that is not a mapping is an error in the file."""
+    if value is not None and not isinstance(value, dict):
+        raise DataError(f"{where}: question '{key}' must be a mapping of fields (type, prompt, ...)")
+    return q.from_mapping(str(key), value or {}, where)

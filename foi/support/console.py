@@ -1,12 +1,17 @@
 """The one place that talks to the terminal: messages on stderr, documents on stdout.
 
-rich is imported lazily so that `foi --help` stays fast.
+Nothing that came from data is interpreted on the way out: messages, table cells and listings are
+printed as text, never as rich markup, and control characters (escape sequences that would retitle
+or clear the terminal) are shown escaped. Only `styled` takes markup, and only markup built by foi
+with every value escaped. rich is imported lazily so that `foi --help` stays fast.
 """
 
 from __future__ import annotations
 
 import sys
 from typing import Any
+
+from foi.support.text import shown
 
 
 def _console(stderr: bool, width: int | None = None) -> Any:
@@ -17,19 +22,19 @@ def _console(stderr: bool, width: int | None = None) -> Any:
 
 def error(message: str) -> None:
     """Print a one-line error on stderr (never a traceback, never personal data in logs)."""
-    sys.stderr.write(f"Error: {message}\n")
+    sys.stderr.write(f"Error: {shown(message, keep_newlines=False)}\n")
     sys.stderr.flush()
 
 
 def warn(message: str) -> None:
     """Print a one-line warning on stderr."""
-    sys.stderr.write(f"Warning: {message}\n")
+    sys.stderr.write(f"Warning: {shown(message, keep_newlines=False)}\n")
     sys.stderr.flush()
 
 
 def info(message: str) -> None:
     """Print a status line on stderr, so stdout carries only documents."""
-    sys.stderr.write(f"{message}\n")
+    sys.stderr.write(f"{shown(message)}\n")
     sys.stderr.flush()
 
 
@@ -44,22 +49,28 @@ def panel(text: str, title: str) -> None:
     from rich.panel import Panel
     from rich.text import Text
 
-    _console(stderr=True).print(Panel(Text(text), title=title, expand=False))
+    _console(stderr=True).print(Panel(Text(shown(text)), title=Text(shown(title)), expand=False))
 
 
 def table(rows: list[list[str]], headers: list[str], title: str | None = None) -> None:
-    """Print a table on stdout for human reading."""
+    """Print a table on stdout for human reading; every cell is plain text, never markup."""
     from rich.table import Table
+    from rich.text import Text
 
-    t = Table(title=title, show_lines=False)
+    t = Table(title=Text(shown(title)) if title else None, show_lines=False)
     for index, header in enumerate(headers):
-        t.add_column(header, overflow="fold", no_wrap=index == 0)
+        t.add_column(Text(shown(header)), overflow="fold", no_wrap=index == 0)
     for row in rows:
-        t.add_row(*row)
+        t.add_row(*(Text(shown(str(cell))) for cell in row))
     # A pipe or a file gets a wide table rather than rich's 80 columns: ids must stay whole.
     _console(stderr=False, width=None if sys.stdout.isatty() else 140).print(t)
 
 
 def styled(markup: str, stderr: bool = False) -> None:
-    """Print rich markup (for findings and listings)."""
-    _console(stderr=stderr).print(markup)
+    """Print rich markup built by foi, every value in it escaped (for findings and listings)."""
+    _console(stderr=stderr).print(shown(markup))
+
+
+def plain(text: str) -> None:
+    """Write text from data to stdout (a listing, a profile): control characters shown escaped."""
+    out(shown(text))

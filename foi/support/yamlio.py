@@ -1,7 +1,16 @@
-"""Reading YAML: the C loader where PyYAML has it, and each file parsed once per change.
+"""Reading YAML strictly: the C loader where PyYAML has it, each file parsed once per change, and
+nothing a hand-written file has no use for.
+
+Answers, profile, scenario and holiday files are plain `key: value` data, so the loader refuses:
+- a key given twice (YAML would silently keep the last one, and a letter would say something else
+  than the person believes they wrote);
+- anchors and aliases (`&a`, `*a`): a 300-byte "alias bomb" expands to billions of values;
+- a date that does not exist (`2026-02-30`), as a clean error rather than a crash;
+- a file over MAX_BYTES.
+Every problem is a DataError naming the file and the line.
 
 Scenario, question and directory files are read for every letter; in a batch of hundreds, parsing
-them again each time would be most of the work.
+them again each time would be most of the work, hence the cache.
 """
 
 from __future__ import annotations
@@ -10,21 +19,133 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from foi.support.errors import DataError
 
-def safe_load(text: str) -> Any:
-    """yaml.safe_load, with the C loader when it is there."""
+# Far above any real answers, profile or scenario file (the largest built-in one is a few KB).
+MAX_BYTES = 1024 * 1024
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+@lru_cache(maxsize=2)
+def _loader(dates: bool) -> Any:
+    """A safe loader class; with dates=False a date stays text, for the caller to check and report."""
     import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader either way
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class Loader(base):  # type: ignore[valid-type, misc]
+        pass
+
+    if dates:
+        Loader.add_constructor(_TIMESTAMP, _checked_timestamp)
+    else:
+        Loader.yaml_implicit_resolvers = {
+            first: [(tag, rx) for tag, rx in resolvers if tag != _TIMESTAMP]
+            for first, resolvers in base.yaml_implicit_resolvers.items()
+        }
+    return Loader
 
 
-def read(path: Path) -> Any:
+def _checked_timestamp(loader: Any, node: Any) -> Any:
+    import yaml
+
+    try:
+        return yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except (ValueError, OverflowError):
+        raise yaml.constructor.ConstructorError(
+            None, None, f"'{node.value}' is not a date: write it as YYYY-MM-DD, e.g. 2026-04-01",
+            node.start_mark,
+        ) from None
+
+
+def load(text: str, where: str = "YAML", *, dates: bool = True) -> Any:
+    """Parse one YAML document strictly (see the module docstring); `where` names it in errors."""
+    import yaml
+
+    if len(text) > MAX_BYTES:
+        raise DataError(f"{where}: over {MAX_BYTES // 1024} KB, far more than such a file holds: check it")
+    loader = _loader(dates)(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None
+        _refuse_aliases_and_duplicates(node, where)
+        return loader.construct_document(node)
+    except yaml.YAMLError as err:
+        raise DataError(_yaml_problem(err, where)) from None
+    except (ValueError, OverflowError) as err:  # e.g. an integer of thousands of digits
+        raise DataError(f"{where}: a value cannot be read ({str(err)[:80]}): check the file") from None
+    except RecursionError:
+        raise DataError(f"{where}: nested too deeply to be a hand-written file: check it") from None
+    finally:
+        loader.dispose()
+
+
+def safe_load(text: str) -> Any:
+    """yaml.safe_load with the strict rules above (kept for callers that name no file)."""
+    return load(text)
+
+
+def _line(mark: Any) -> str:
+    return f", line {mark.line + 1}" if mark is not None else ""
+
+
+def _yaml_problem(err: Any, where: str) -> str:
+    mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+    problem = getattr(err, "problem", None) or "not valid YAML"
+    if "is not a date" in str(problem):
+        return f"{where}{_line(mark)}: {problem}"
+    return f"{where}{_line(mark)}: not valid YAML ({problem}): write one `key: value` per line"
+
+
+def _refuse_aliases_and_duplicates(root: Any, where: str) -> None:
+    """Walk the parsed nodes once: a node met twice is an alias; a mapping key met twice is a duplicate."""
+    import yaml
+
+    seen: set[int] = set()
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if id(node) in seen:
+            raise DataError(
+                f"{where}{_line(node.start_mark)}: YAML anchors and aliases (& and *) are not accepted here: "
+                "write each value out in full"
+            )
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            _refuse_duplicate_keys(node, where)
+            for key, value in node.value:
+                stack.extend((key, value))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+
+
+def _refuse_duplicate_keys(node: Any, where: str) -> None:
+    import yaml
+
+    keys: set[tuple[str, str]] = set()
+    for key, _ in node.value:
+        if key.tag == "tag:yaml.org,2002:merge":
+            raise DataError(f"{where}{_line(key.start_mark)}: YAML merge keys (<<) are not accepted here")
+        if not isinstance(key, yaml.ScalarNode):
+            raise DataError(f"{where}{_line(key.start_mark)}: a key must be a plain word, not a list or mapping")
+        if (key.tag, key.value) in keys:
+            raise DataError(
+                f"{where}{_line(key.start_mark)}: the key '{key.value}' is given twice: keep one of them"
+            )
+        keys.add((key.tag, key.value))
+
+
+def read(path: Path, *, dates: bool = True) -> Any:
     """The parsed YAML of a file, re-read only when its size or modification time changes."""
-    stat = Path(path).stat()
-    return _read(str(path), stat.st_mtime_ns, stat.st_size)
+    from foi.support import files
+
+    stat = files.regular_stat(Path(path), "YAML file")
+    return _read(str(path), stat.st_mtime_ns, stat.st_size, dates)
 
 
 @lru_cache(maxsize=256)
-def _read(path: str, mtime_ns: int, size: int) -> Any:
-    return safe_load(Path(path).read_text(encoding="utf-8-sig"))
+def _read(path: str, mtime_ns: int, size: int, dates: bool) -> Any:
+    from foi.support import files
+
+    return load(files.read_text(Path(path), "YAML file", limit=MAX_BYTES), path, dates=dates)

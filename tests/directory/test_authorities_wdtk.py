@@ -161,7 +161,7 @@ def test_malformed_csv_is_one_line_error_naming_file_row_and_column(tmp_path, te
 
 
 def test_missing_and_binary_files_are_clear_errors(tmp_path):
-    with pytest.raises(FoiError, match="cannot read the directory file"):
+    with pytest.raises(FoiError, match="no such file: check the directory file path"):
         authorities.load_wdtk_csv(tmp_path / "nope.csv")
     binary = tmp_path / "sheet.xlsx"
     binary.write_bytes(b"PK\x03\x04\x00\x00binary")

@@ -307,7 +307,7 @@ def test_overrides_remove_by_region_changes_the_count(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     "text, message",
     [
-        ("add: [1, 2", "not valid YAML (line"),
+        ("add: [1, 2", ", line 2: not valid YAML"),
         ("- 2027-01-04\n", "expected a mapping"),
         ("added: []\n", "unknown key 'added'"),
         ("add: 2027-05-10\n", "'add' must be a list"),

@@ -152,10 +152,10 @@ def test_set_options() -> None:
 def test_answers_file_errors(tmp_path) -> None:  # type: ignore[no-untyped-def]
     bad = tmp_path / "a.yaml"
     bad.write_text("name: [unclosed\n", encoding="utf-8")
-    with pytest.raises(DataError, match=r"a.yaml: not valid YAML at line \d+"):
+    with pytest.raises(DataError, match=r"a.yaml, line \d+: not valid YAML"):
         loop.load_answers_file(bad)
     bad.write_text("- a list\n", encoding="utf-8")
     with pytest.raises(DataError, match="must be a mapping"):
         loop.load_answers_file(bad)
-    with pytest.raises(DataError, match="cannot read"):
+    with pytest.raises(DataError, match="no such file: check the answers file path"):
         loop.load_answers_file(tmp_path / "missing.yaml")

@@ -102,7 +102,7 @@ def test_scenarios_from_a_templates_folder_are_listed(tmp_path: Path) -> None:
         encoding="utf-8")
     (folder / "broken.yaml").write_text("id: broken\ntitle: [\n", encoding="utf-8")
     broken = run("scenarios", "--templates", str(tmp_path / "mine"))
-    assert broken.exit_code == 1 and "broken.yaml: cannot read this scenario file" in broken.stderr
+    assert broken.exit_code == 1 and "broken.yaml, line 3: not valid YAML" in broken.stderr
     (folder / "broken.yaml").unlink()
     result = run("scenarios", "--templates", str(tmp_path / "mine"), "--format", "json")
     assert result.exit_code == 0, result.output

@@ -1,0 +1,65 @@
+"""What counts as text: the characters a value may carry into a letter or onto the terminal.
+
+A value from any source (a prompt, --set, an answers file, the profile, a CSV) may carry bytes that
+are not text at all (invalid UTF-8, a NUL) or characters that act instead of showing: terminal escape
+sequences that retitle or clear the screen, and bidirectional overrides that make a letter read
+differently from what its bytes say. The first kind is refused; the second is removed and reported.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+# Bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069): they reorder how
+# the text around them is shown, so a letter could display one thing and say another.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Kept in multi-line text; everywhere else a line break is refused by the question type.
+LINE_BREAKS = frozenset("\n\r\t")
+
+
+def problem(value: str) -> str | None:
+    """Why a string is not text at all, or None: a NUL, or bytes that were not valid UTF-8.
+
+    Invalid UTF-8 on the command line reaches Python as lone surrogates (U+DC80-U+DCFF); a value
+    holding one cannot be saved or printed as UTF-8, so it is refused rather than stored.
+    """
+    if "\x00" in value:
+        return "it contains a NUL byte, which is not text: retype it"
+    if any("\ud800" <= ch <= "\udfff" for ch in value):
+        return "it is not valid UTF-8 text: retype it in a UTF-8 terminal or file"
+    return None
+
+
+def _removable(ch: str) -> bool:
+    if ch in LINE_BREAKS:
+        return False
+    return ch in BIDI_CONTROLS or unicodedata.category(ch) == "Cc" or ch in "\u2028\u2029\ufeff"
+
+
+def clean(value: str) -> tuple[str, list[str]]:
+    """The value without control and bidirectional-override characters, and the code points removed.
+
+    Line breaks and tabs stay: whether a line break is allowed is the question type's decision.
+    """
+    removed = sorted({f"U+{ord(ch):04X}" for ch in value if _removable(ch)})
+    if not removed:
+        return value, []
+    return "".join(ch for ch in value if not _removable(ch)), removed
+
+
+def shown(text: str, *, keep_newlines: bool = True) -> str:
+    """Text safe to print on a terminal: every control, bidi or invalid character shown as an escape.
+
+    `\\x1b]0;title\\x07` prints as those characters instead of retitling the window. The escapes are
+    the forms JSON also understands for characters above U+00FF (\\u202e), so a JSON document stays
+    valid JSON after passing through here.
+    """
+    parts = []
+    for ch in text:
+        if ch == "\n" and keep_newlines or ch == "\t":
+            parts.append(ch)
+        elif _removable(ch) or ch in "\n\r" or "\ud800" <= ch <= "\udfff":
+            parts.append(f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
+        else:
+            parts.append(ch)
+    return "".join(parts)
