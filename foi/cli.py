@@ -48,10 +48,14 @@ def handles_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+_INTERRUPTION_REPORTED: list[bool] = []
+
+
 def _interrupted() -> None:
     """Say truthfully what an interruption left: files are written whole or not at all."""
     from foi.support.files import written
 
+    _INTERRUPTION_REPORTED.append(True)
     done = written()
     if done:
         console.info(f"Interrupted: {', '.join(str(p) for p in done)} had been written in full; nothing else was.")
@@ -558,6 +562,11 @@ def main() -> None:
     except KeyboardInterrupt:
         _interrupted()
         raise SystemExit(EXIT_INTERRUPTED) from None
+    except SystemExit as done:
+        # typer turns a Ctrl-C outside a command (while options are parsed) into exit 130, silently.
+        if done.code == EXIT_INTERRUPTED and not _INTERRUPTION_REPORTED:
+            _interrupted()
+        raise
     except Exception as err:  # noqa: BLE001 - the one place every failure must become one line
         if os.environ.get("FOI_DEBUG"):
             raise

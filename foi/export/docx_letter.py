@@ -219,9 +219,9 @@ def _properties(document: Any, draft: Draft) -> None:
     """File properties: the request's subject, the requester as author, dated by the letter."""
     properties = document.core_properties
     when = datetime(*draft.letter_date.timetuple()[:3], tzinfo=UTC)
-    properties.title = draft.subject
-    properties.subject = draft.authority.name
-    properties.author = str(draft.answers.get("name") or "")
+    properties.title = _property(draft.subject)
+    properties.subject = _property(draft.authority.name)
+    properties.author = _property(str(draft.answers.get("name") or ""))
     properties.last_modified_by = properties.author
     properties.comments = ""
     properties.keywords = ""
@@ -229,6 +229,11 @@ def _properties(document: Any, draft: Draft) -> None:
     properties.created = when
     properties.modified = when
     properties.revision = 1
+
+
+def _property(text: str) -> str:
+    """A file property as .docx allows it: at most 255 characters (a long subject is cut with "...")."""
+    return text if len(text) <= 255 else text[:252].rstrip() + "..."
 
 
 def _fixed_zip(data: bytes, day: date) -> bytes:

@@ -58,7 +58,13 @@ def render_file(name: str, context: Mapping[str, Any], user_dir: Path | None = N
     env = environment(str(user_dir) if user_dir else None)
     try:
         return str(env.get_template(name).render(**context))
-    except TemplateNotFound:
+    except TemplateNotFound as err:
+        if err.name != name:
+            raise DataError(
+                f"template {name} includes '{err.name}', which is not a template in "
+                f"{user_dir or builtin_templates()}: include templates by their name in that folder "
+                "(files elsewhere cannot be included)"
+            ) from None
         raise DataError(f"no template '{name}' in {user_dir or builtin_templates()}") from None
     except TemplateError as err:
         raise DataError(f"template {name}: {err.message}") from None

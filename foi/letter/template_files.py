@@ -100,6 +100,8 @@ def copy(target: Path, names: list[str] | None = None, force: bool = False) -> l
         raise FoiError(f"{target} is the built-in templates folder: copy them to a folder of your own")
     if target.exists() and not target.is_dir():
         raise FoiError(f"{target} is a file: give a folder to copy the templates into")
+    if any(parent.exists() and not parent.is_dir() for parent in target.parents):
+        raise FoiError(f"{target}: a part of this path is a file, not a folder: give another folder")
     chosen = list(dict.fromkeys(find(n).relative_to(source).as_posix() for n in names)) if names else _files(source)
     existing = [n for n in chosen if (target / n).exists()]
     if existing and not force:
@@ -109,7 +111,11 @@ def copy(target: Path, names: list[str] | None = None, force: bool = False) -> l
         )
     for name in chosen:
         destination = target / name
-        destination.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            destination.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as err:
+            raise FoiError(f"{destination.parent}: cannot make this folder ({err.strerror or err}): "
+                           "copy the templates to a folder you can write to") from None
         write_atomic(destination, (source / name).read_bytes(), force=force, mode=PUBLIC)
     return chosen
 

@@ -60,7 +60,7 @@ def _lenient_env() -> Any:
     return SandboxedEnvironment(undefined=ChainableUndefined)
 
 
-def condition(expression: str, context: Mapping[str, Any], key: str = "") -> bool:
+def condition(expression: str, context: Mapping[str, Any], question: Question | None = None) -> bool:
     """Evaluate a `when` condition (a Jinja expression); an answer not given counts as empty.
 
     A user's scenario brings its own expressions: any failure in one (a syntax error, an undefined
@@ -69,7 +69,7 @@ def condition(expression: str, context: Mapping[str, Any], key: str = "") -> boo
     try:
         return bool(_lenient_env().compile_expression(expression)(**context))
     except Exception as err:  # noqa: BLE001 - user-written code can raise anything
-        raise DataError(_expression_problem("when", key, expression, err)) from None
+        raise DataError(_expression_problem("when", question, expression, err)) from None
 
 
 def default_for(question: Question, context: Mapping[str, Any]) -> Any:
@@ -79,14 +79,16 @@ def default_for(question: Question, context: Mapping[str, Any]) -> Any:
         try:
             return _env().from_string(default).render(**context)
         except Exception as err:  # noqa: BLE001 - user-written code can raise anything
-            raise DataError(_expression_problem("default", question.key, default, err)) from None
+            raise DataError(_expression_problem("default", question, default, err)) from None
     return default
 
 
-def _expression_problem(field: str, key: str, expression: str, err: Exception) -> str:
-    reason = " ".join(str(getattr(err, "message", None) or err).split())[:200] or type(err).__name__
-    return (f"question '{key}': its `{field}` ({expression[:80]}) cannot be worked out: {reason}; "
-            "correct it in the scenario or questions file")
+def _expression_problem(field: str, question: Question | None, expression: str, err: Exception) -> str:
+    reason = " ".join(str(getattr(err, "message", None) or err).split())[:200].rstrip(".") or type(err).__name__
+    where = f"{question.where}: " if question is not None and question.where else ""
+    subject = f"question '{question.key}': its `{field}`" if question is not None else f"the `{field}`"
+    file = "that file" if where else "the scenario file"
+    return f"{where}{subject} ({expression[:80]}) cannot be worked out: {reason}; correct it in {file}"
 
 
 def resolve(
@@ -101,7 +103,7 @@ def resolve(
     """Fill `answers` for each question in order, from the first source that has it, else default or prompt."""
     for question in questions:
         scope = {**context, **answers}
-        if question.when and not condition(question.when, scope, question.key) and not _given(question.key, sources):
+        if question.when and not condition(question.when, scope, question) and not _given(question.key, sources):
             answers.pop(question.key, None)
             continue
         check = (checks or {}).get(question.key)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -48,6 +48,8 @@ class Question:
     required: bool = True
     ask: bool = True
     group: str = ""
+    # The file the question came from, to name in errors about it (not part of its identity).
+    where: str = field(default="", compare=False)
 
 
 def from_mapping(key: str, raw: Mapping[str, Any], where: str) -> Question:
@@ -66,7 +68,7 @@ def from_mapping(key: str, raw: Mapping[str, Any], where: str) -> Question:
         validators.get(data["validator"])
     data["choices"] = tuple(str(c) for c in data.get("choices") or ())
     data.setdefault("prompt", key.replace("_", " ").capitalize())
-    return Question(key=key, **data)
+    return Question(key=key, where=where, **data)
 
 
 _TEXT_FIELDS = ("type", "prompt", "help", "validator", "when", "group")
