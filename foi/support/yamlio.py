@@ -103,21 +103,22 @@ def _refuse_aliases_and_duplicates(root: Any, where: str) -> None:
     import yaml
 
     seen: set[int] = set()
-    stack = [root]
+    # (node, where it is used): an alias is reported on the line that uses it, not the anchor's.
+    stack = [(root, root.start_mark)]
     while stack:
-        node = stack.pop()
+        node, used_at = stack.pop()
         if id(node) in seen:
             raise DataError(
-                f"{where}{_line(node.start_mark)}: YAML anchors and aliases (& and *) are not accepted here: "
+                f"{where}{_line(used_at)}: YAML anchors and aliases (& and *) are not accepted here: "
                 "write each value out in full"
             )
         seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             _refuse_duplicate_keys(node, where)
             for key, value in node.value:
-                stack.extend((key, value))
+                stack.extend(((value, key.start_mark), (key, key.start_mark)))
         elif isinstance(node, yaml.SequenceNode):
-            stack.extend(node.value)
+            stack.extend((item, node.start_mark) for item in reversed(node.value))
 
 
 def _refuse_duplicate_keys(node: Any, where: str) -> None:

@@ -1,0 +1,35 @@
+"""Every hostile input in hardening_cases.py, against the real installed `foi` command in a subprocess.
+
+Each must end with its exact exit code and exactly one line on stderr, `Error: ...` matching the
+case, within the timeout (a FIFO or an alias bomb must not hang), without a traceback, and without
+creating, changing or removing any file.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from hardening_cases import CASES, Case
+from hardening_support import lay_out, run_foi, snapshot
+
+
+def test_there_are_at_least_sixty_cases() -> None:
+    assert len(CASES) >= 60
+    assert len({case.id for case in CASES}) == len(CASES), "case ids must be unique"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
+def test_bad_input_is_one_clean_error(case: Case, tmp_path: Path) -> None:
+    lay_out(tmp_path, case.files)
+    before = snapshot(tmp_path)
+    result = run_foi(case.args, tmp_path, case.env, case.stdin, timeout=60)
+    stderr = result.stderr.decode("utf-8", "replace")
+    assert "Traceback" not in stderr
+    lines = stderr.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("Error: "), stderr
+    assert re.match(case.error, lines[0][len("Error: "):]), lines[0]
+    assert result.returncode == case.code, stderr
+    assert snapshot(tmp_path) == before, "a failed command changed the files around it"
