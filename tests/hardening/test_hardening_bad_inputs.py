@@ -11,7 +11,6 @@ import re
 from pathlib import Path
 
 import pytest
-
 from hardening_cases import CASES, Case
 from hardening_support import lay_out, run_foi, snapshot
 

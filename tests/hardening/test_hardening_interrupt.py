@@ -1,0 +1,80 @@
+"""Ctrl-C at any moment of a real `foi new`: exit 130, no traceback, and every file whole or absent.
+
+SIGINT is sent at points spread over a measured uninterrupted run (importing, reading the data,
+drafting, rendering six formats, writing them). Files are committed with Ctrl-C held back, so the
+output folder holds all six letters byte for byte, or none, and never a temporary file.
+
+Python's own start-up (before any foi code runs, while the interpreter imports `re` for the script
+wrapper) cannot be guarded by foi; a signal that lands there ends the process by SIGINT itself, which a
+shell also reports as 130. Those points are accepted only with nothing written.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+from hardening_cases import NAMED
+from hardening_support import FOI
+
+ARGS = [*NAMED, "-f", "all", "-o", "out/"]
+
+
+def _start(cwd: Path) -> subprocess.Popen[bytes]:
+    env = {**os.environ, "FOI_CONFIG_DIR": str(cwd / "config")}
+    env.pop("FOI_DEBUG", None)
+    return subprocess.Popen([str(FOI), *ARGS], cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def _reference(tmp_path: Path) -> tuple[float, dict[str, bytes]]:
+    folder = tmp_path / "reference"
+    folder.mkdir()
+    started = time.monotonic()
+    process = _start(folder)
+    _, err = process.communicate(timeout=120)
+    took = time.monotonic() - started
+    assert process.returncode == 0, err
+    return took, {p.name: p.read_bytes() for p in (folder / "out").iterdir()}
+
+
+def _interrupted_at(tmp_path: Path, delay: float) -> tuple[int, str, dict[str, bytes]]:
+    folder = tmp_path / f"at-{delay:.3f}"
+    folder.mkdir()
+    process = _start(folder)
+    time.sleep(delay)
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=120)
+    out = folder / "out"
+    found = {p.name: p.read_bytes() for p in out.iterdir()} if out.is_dir() else {}
+    shutil.rmtree(folder)
+    return process.returncode, err.decode("utf-8", "replace"), found
+
+
+def test_ctrl_c_at_any_point_leaves_no_partial_file_and_exits_130(tmp_path: Path) -> None:
+    took, reference = _reference(tmp_path)
+    assert len(reference) == 6
+    outcomes = []
+    for fraction in (0.05, 0.15, 0.3, 0.45, 0.6, 0.75, 0.85, 0.95, 1.05):
+        code, err, found = _interrupted_at(tmp_path, took * fraction)
+        outcomes.append(code)
+        assert found in ({}, reference), f"at {fraction:.0%}: a partial set of files {sorted(found)}"
+        if code == 130:
+            assert "Traceback" not in err, err
+            assert err.splitlines()[-1].startswith("Interrupted: "), err
+        elif code == -signal.SIGINT:
+            # Python's start-up, before foi is imported, or its shut-down after foi has finished.
+            assert "/foi/" not in err, err
+        else:
+            assert code == 0 and found == reference, (fraction, code, err)
+    assert outcomes.count(130) >= 4, outcomes
+
+
+def test_interruption_message_says_nothing_was_written(tmp_path: Path) -> None:
+    took, _ = _reference(tmp_path)
+    code, err, found = _interrupted_at(tmp_path, took * 0.5)
+    assert code == 130 and found == {}
+    assert err.splitlines() == ["Interrupted: nothing was written."]
