@@ -115,7 +115,7 @@ def _refuse_aliases_and_duplicates(root: Any, where: str) -> None:
         seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             _refuse_duplicate_keys(node, where)
-            for key, value in node.value:
+            for key, value in reversed(node.value):  # reversed, so that they are visited in order
                 stack.extend(((value, key.start_mark), (key, key.start_mark)))
         elif isinstance(node, yaml.SequenceNode):
             stack.extend((item, node.start_mark) for item in reversed(node.value))

@@ -1,0 +1,32 @@
+"""foi.support.text and the console: what counts as text, and nothing from data acting on the terminal."""
+
+from __future__ import annotations
+
+import pytest
+
+from foi.support import console, text
+
+
+def test_problem_refuses_nul_and_invalid_utf8() -> None:
+    assert text.problem("Jane Smith") is None
+    assert "NUL" in (text.problem("Jane\x00") or "")
+    assert "not valid UTF-8" in (text.problem("Jane \udcff") or "")
+
+
+def test_clean_removes_controls_and_bidi_but_keeps_line_breaks() -> None:
+    assert text.clean("a\x1b[2Jb\u202ec\nd\te") == ("a[2Jbc\nd\te", ["U+001B", "U+202E"])
+    assert text.clean("plain") == ("plain", [])
+
+
+def test_shown_escapes_what_would_act() -> None:
+    assert text.shown("a\x1b]0;t\x07b\u202e\n") == "a\\x1b]0;t\\x07b\\u202e\n"
+    assert text.shown("a\nb", keep_newlines=False) == "a\\x0ab"
+
+
+def test_errors_and_tables_print_data_as_text(capsys: pytest.CaptureFixture[str]) -> None:
+    console.error("bad \x1b[2J name [bold]x[/]")
+    console.table([["[/]", "[link=file:///etc/passwd]x[/link]", "\x1b]0;t\x07"]], ["id", "name", "x"])
+    captured = capsys.readouterr()
+    assert captured.err == "Error: bad \\x1b[2J name [bold]x[/]\n"
+    assert "[/]" in captured.out and "[link=file:///etc/passwd]x[/link]" in captured.out
+    assert "\x1b" not in captured.out and "\\x1b]0;t\\x07" in captured.out
