@@ -135,6 +135,7 @@ class _Rows:
         self.path = path
         self.reader = csv.reader(io.StringIO(text, newline=""), strict=True)
         self.columns = self._header()
+        self.cleaned_rows: list[int] = []
 
     def _header(self) -> dict[str, int]:
         try:
@@ -179,10 +180,19 @@ class _Rows:
                     "put quotes round any value that contains a comma"
                 )
             values = {
-                name: (cells[i].strip() if i < len(cells) else "")
+                name: (self._cell(row_number, cells[i]) if i < len(cells) else "")
                 for name, i in self.columns.items()
             }
             yield row_number, values
+
+    def _cell(self, row: int, cell: str) -> str:
+        """A cell without control or text-direction characters (a name must not act on a terminal)."""
+        from foi.support.text import clean
+
+        cleaned, removed = clean(cell)
+        if removed and row not in self.cleaned_rows:
+            self.cleaned_rows.append(row)
+        return cleaned.strip()
 
 
 def _field_error(path: Path, row: int, column: str, problem: str) -> DataError:
@@ -269,4 +279,9 @@ def read_directory(path: Path) -> Directory:
         first_row[auth.id] = row
     if not authorities:
         raise DataError(f"{path}: no bodies found under the header: add at least one row")
+    if rows.cleaned_rows:
+        from foi.support import console
+
+        shown = ", ".join(str(row) for row in rows.cleaned_rows[:5]) + (" ..." if len(rows.cleaned_rows) > 5 else "")
+        console.warn(f"{path}: removed control or text-direction characters on row(s) {shown}")
     return Directory(authorities, {})

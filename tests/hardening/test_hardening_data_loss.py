@@ -106,7 +106,8 @@ def test_directory_names_are_shown_as_text_not_markup(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     out = result.stdout.decode()
     assert "[/]" in out and "[bold]Markup[/bold]" in out and "[link=file:///etc/passwd]Evil[/link]" in out
-    assert "\x1b" not in out and "\\x1b]0;owned\\x07" in out
+    assert "\x1b" not in out and "Escape ]0;owned Council" in out
+    assert result.stderr == b"Warning: dir.csv: removed control or text-direction characters on row(s) 4\n"
 
 
 def test_profile_values_with_escapes_are_shown_escaped(tmp_path: Path) -> None:
