@@ -37,6 +37,9 @@ class Authority:
     origin: str = "builtin"
     # "the" where the short name needs it mid-sentence ("on the Scottish Government's behalf").
     article: str = ""
+    # The body's own postal route for subject access requests, where it has one (DWP's right of
+    # access team); a subject access letter is addressed there, not to the FOI team.
+    sar_address: tuple[str, ...] = ()
 
     @property
     def in_text(self) -> str:
