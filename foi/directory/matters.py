@@ -41,6 +41,8 @@ class Matter:
     not_held_by_regimes: tuple[str, ...] = ()
     held_only_by_regimes: tuple[str, ...] = ()
     label: str = ""
+    also_held_by_tags: tuple[str, ...] = ()
+    """Directory tags of bodies that hold their own records of it (councils that delivered it)."""
     because: str = ""
     """What showed the request is about this matter (a programme's name, a word), for messages."""
 
@@ -96,7 +98,8 @@ def matter_of(texts: Iterable[str], fixed: str | None = None, provider: Provider
     found = programmes.mentioned(texts)
     kinds = {_for_scheme(s) for s in found}
     if len(kinds) == 1:
-        return _because(known[kinds.pop()], found[0].name)
+        tags = set.intersection(*(set(s.also_held_by) for s in found))
+        return _because(known[kinds.pop()], found[0].name, tuple(sorted(tags)))
     if kinds:
         return None
     by_words = [(m, w) for m in known.values() for w in m.words if _says(texts, w)]
@@ -107,10 +110,10 @@ def matter_of(texts: Iterable[str], fixed: str | None = None, provider: Provider
     return None
 
 
-def _because(matter: Matter, reason: str) -> Matter:
+def _because(matter: Matter, reason: str, tags: tuple[str, ...] = ()) -> Matter:
     from dataclasses import replace
 
-    return replace(matter, because=reason)
+    return replace(matter, because=reason, also_held_by_tags=tags)
 
 
 def _says(texts: list[str], phrase: str) -> bool:
@@ -126,7 +129,7 @@ def _only_dwp(provider: Provider) -> bool:
 
 def wrong_body(authority: Authority, matter: Matter | None, nation: str | None = None) -> WrongBody | None:
     """Why this body does not hold the matter, and which body does; None when it may well hold it."""
-    if matter is None:
+    if matter is None or set(matter.also_held_by_tags) & set(authority.tags):
         return None
     if authority.regime in matter.not_held_by_regimes:
         return _wrong(authority, matter, nation)

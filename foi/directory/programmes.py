@@ -56,6 +56,7 @@ class Scheme:
     unverified: tuple[str, ...] = ()
     notes: str = ""
     sources: tuple[str, ...] = ()
+    also_held_by: tuple[str, ...] = ()
 
     @property
     def voluntary(self) -> bool:
@@ -94,6 +95,7 @@ def _scheme(raw: dict[str, Any], where: str) -> Scheme:
         life=Life(_day(raw.get("started"), where), _day(raw.get("ended"), where)), mandatory=mandatory,
         nations=tuple(raw.get("nations") or ()), unverified=tuple(raw.get("unverified") or ()),
         notes=" ".join(str(raw.get("notes", "")).split()), sources=tuple(raw.get("sources") or ()),
+        also_held_by=tuple(raw.get("also_held_by") or ()),
     )
 
 
