@@ -72,7 +72,8 @@ def build(intake: Intake, user_dir: Path | None = None) -> Draft:
     deadline = deadlines.response_due(intake.letter_date, intake.regime)
     scope = _scope(intake)
     where = str(intake.scenario.path)
-    first, second = _split(intake.scenario.items, scope, where)
+    cap = ITEMS_PER_LETTER if intake.scenario.letter == "request" else None
+    first, second = _split(intake.scenario.items, scope, where, cap)
     draft = _draft(intake, deadline, _context(intake, deadline, scope, first, part=1), user_dir)
     if intake.scenario.letter == "sar":
         second_draft = _provider_sar(intake, deadline, user_dir)
@@ -86,11 +87,14 @@ def build(intake: Intake, user_dir: Path | None = None) -> Draft:
 ITEMS_PER_LETTER = 5
 
 
-def _split(entries: Any, scope: dict[str, Any], where: str) -> tuple[list[Md], list[Md]]:
-    """The items of the main letter (at most five, national ones first) and of the second letter."""
+def _split(entries: Any, scope: dict[str, Any], where: str, cap: int | None) -> tuple[list[Md], list[Md]]:
+    """The items of the main letter (at most five for an FOI request, national ones first) and of the
+    second letter. A subject access request is one list: Article 15's parts belong together."""
     first = rendered([e for e in entries if e.part == 1], scope, where)
     second = rendered([e for e in entries if e.part == 2], scope, where)
-    return first[:ITEMS_PER_LETTER], first[ITEMS_PER_LETTER:] + second
+    if cap is None:
+        return first + second, []
+    return first[:cap], first[cap:] + second
 
 
 def _draft(intake: Intake, deadline: deadlines.Deadline, context: dict[str, Any], user_dir: Path | None) -> Draft:
@@ -114,6 +118,9 @@ def _notes(intake: Intake, second: Draft | None) -> tuple[str, ...]:
         count = sum(1 for b in second.blocks if isinstance(b, markup.NumberedList) for _ in b.items)
         notes.append(f"A second letter ({second.slug}) asks for {count} local or more often withheld "
                      "item(s) separately, so they cannot delay the first: send both")
+    if intake.scenario.letter == "sar" and intake.target.authority.id == "dwp" and not intake.answers.get("address"):
+        notes.append("DWP asks a written request for your full address as well as your name, date of birth "
+                     "and National Insurance number: add it with --set address=...")
     if intake.scenario.letter == "sar" and intake.answers.get("ni_number"):
         notes.append("This letter carries your National Insurance number: post it, or use the body's own "
                      "online form; do not send it by ordinary email")
@@ -181,11 +188,12 @@ def _context(
     where = str(intake.scenario.path)
     title = render_string(intake.scenario.subject, scope, where)
     definitions = _definitions_for(rendered(intake.scenario.definitions, scope, where), items)
+    second_request = part == 2 and intake.scenario.letter == "request"
     return {
         **scope,
         "part": part,
         "recipient_body": authority,
-        "title": Md(f"{title} (second request)") if part == 2 else title,
+        "title": Md(f"{title} (second request)") if second_request else title,
         "letter_date": long_date(intake.letter_date),
         "recipient": _recipient(authority, sar=intake.scenario.letter == "sar"),
         "items": items,
@@ -202,6 +210,7 @@ def _context(
         "organisation": scope.get("organisation"),
         "officer": scope.get("officer"),
         "to_provider": False,
+        "provider_now": escape(_provider_now(intake) or "") or scope.get("provider"),
         "address_lines": address_lines(answers.get("address")),
     }
 
@@ -225,20 +234,34 @@ def _first_items(count: int) -> str:
 
 
 def _provider_sar(intake: Intake, deadline: deadlines.Deadline, user_dir: Path | None) -> Draft | None:
-    """A subject access request to the provider itself, for what it holds as a controller in its own
-    right (its own systems and records beyond the contract); None when no provider was named."""
+    """A subject access request to the provider itself, under the name it trades under now, for what
+    it holds as a controller in its own right; None when no provider was named."""
     named = intake.answers.get("provider")
     if not isinstance(named, str) or not named.strip():
         return None
-    name = _provider_name(intake) or named.strip()
+    name = _provider_now(intake) or named.strip()
     body = Authority(id=_slug_id(name), name=name, short=name, regime="sar")
-    target = dataclasses.replace(intake.target, authority=body)
-    scope = _scope(dataclasses.replace(intake, target=target))
-    where = str(intake.scenario.path)
-    items = rendered(intake.scenario.items, scope, where)
-    context = {**_context(dataclasses.replace(intake, target=target), deadline, scope, items, part=2),
-               "to_provider": True}
-    return _draft(dataclasses.replace(intake, target=target), deadline, context, user_dir)
+    to_provider = dataclasses.replace(intake, target=dataclasses.replace(intake.target, authority=body),
+                                      answers={**intake.answers, "provider": None})
+    scope = _scope(to_provider)
+    items = rendered(intake.scenario.items, scope, str(intake.scenario.path))
+    context = {**_context(to_provider, deadline, scope, items, part=2), "to_provider": True}
+    return _draft(to_provider, deadline, context, user_dir)
+
+
+def _provider_now(intake: Intake) -> str | None:
+    """The provider's name today, from the directory (PeoplePlus for A4e); None if it is not there."""
+    from foi.directory import authorities
+
+    provider = intake.target.provider
+    named = intake.answers.get("provider")
+    if provider is None and isinstance(named, str) and named.strip():
+        try:
+            entry = authorities.find(named.strip())
+        except FoiError:
+            return None
+        provider = entry if isinstance(entry, authorities.Provider) else None
+    return provider.name if provider is not None else None
 
 
 def _slug_id(name: str) -> str:
