@@ -210,7 +210,7 @@ def test_reserved_scenarios_say_so() -> None:
 
 def test_the_published_guide_left_out_is_not_flagged(tmp_path: Path) -> None:
     letter = new("sanctions", "dwp", {}).stdout
-    assert "does not ask for the chapters of Advice for Decision Making published on GOV.UK" in letter
+    assert "does not ask for the chapters of Advice for Decision Making published on gov.uk" in letter
     path = tmp_path / "letter.md"
     path.write_text(letter, encoding="utf-8")
     checked = runner.invoke(app, ["check", "--authority", "dwp", str(path)])

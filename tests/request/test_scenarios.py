@@ -215,14 +215,14 @@ def test_own_data_is_a_subject_access_request() -> None:
         assert present in letter, present
     # Article 15's list (reference part D).
     for phrase in ("Confirmation of whether DWP processes personal data about me", "a copy of the personal data",
-                   "purposes", "categories of personal data", "recipients", "outside the United Kingdom",
+                   "purposes", "categories of data", "recipients", "outside the United Kingdom",
                    "kept", "source", "automated decision-making, including profiling",
                    "corrected or erased", "complain to the Information Commissioner's Office"):
         assert phrase in letter, phrase
     assert "personal data that A4e holds on DWP's behalf" in letter and "in particular the notes of my appointments" in letter
     # At least five of DWP's own record types, named as DWP names them (docs/law-notes.md).
-    for record in ("Universal Credit journal messages and to-do list", "each version of my claimant commitment",
-                   "compliance doubt", "Provider Referrals and Payments system", "recordings and notes of my telephone calls",
+    for record in ("Universal Credit journal and to-do list", "each version of my claimant commitment",
+                   "compliance doubts", "Provider Referrals and Payments records", "recordings and notes of my telephone calls",
                    "audit trail"):
         assert record in letter, record
     assert "I understand there is no fee for this request." in letter
