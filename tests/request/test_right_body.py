@@ -215,3 +215,11 @@ def test_the_published_guide_left_out_is_not_flagged(tmp_path: Path) -> None:
     path.write_text(letter, encoding="utf-8")
     checked = runner.invoke(app, ["check", "--authority", "dwp", str(path)])
     assert "form/published" not in checked.output
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in (Path(__file__).parent.parent / "golden").glob("*-foi*.md")))
+def test_built_in_letters_go_to_a_body_that_holds_their_subject(name: str) -> None:
+    """What `foi check --authority` will read: no golden letter is addressed to the wrong body."""
+    text = (Path(__file__).parent.parent / "golden" / name).read_text(encoding="utf-8")
+    body = "scottish-government" if "-foisa" in name else "dwp"
+    assert matters.judge(text, authorities.find(body)) is None, name  # type: ignore[arg-type]
