@@ -72,7 +72,7 @@ def collect(
     regime = regime_for(scenario, target.authority)
     context.update(_period_defaults(letter_date, about), authority=target.authority)
     resolve(common["period"], sources, answers, context=context, asker=asker)
-    notes += _period_notes(scenario, answers, about)
+    notes += _period_notes(scenario, answers, about, letter_date)
     every = (*common["who"], *target_qs, *specific, *common["period"], *common["clauses"])
     check_known(sources, [question.key for question in every])
     _check_together(answers, regime)
@@ -100,7 +100,7 @@ def _period_defaults(letter_date: date, about: Subject) -> dict[str, str]:
     return {"fy_start": start.isoformat(), "fy_end": end.isoformat()}
 
 
-def _period_notes(scenario: Scenario, answers: dict[str, Any], about: Subject) -> list[str]:
+def _period_notes(scenario: Scenario, answers: dict[str, Any], about: Subject, letter_date: date) -> list[str]:
     """Questions about the period; the voluntary note only where the scenario has sanction items."""
     from foi.request import subject
 
@@ -110,7 +110,8 @@ def _period_notes(scenario: Scenario, answers: dict[str, Any], about: Subject) -
     notes = subject.period_notes(start, end, about)
     if not any("voluntary" in (item.when or "") for item in scenario.items):
         notes = [n for n in notes if "was voluntary" not in n]
-    return notes
+    moved = subject.moved_default(start, end, about, letter_date)
+    return ([moved] if moved else []) + notes
 
 
 def _every_key(common: dict[str, tuple[Question, ...]], user_dir: Path | None) -> set[str]:

@@ -31,6 +31,8 @@ class Subject:
     matter: matters.Matter | None
     lives: tuple[tuple[str, Life], ...]
     """(name, life) of every programme and provider name the request is about, for periods."""
+    names: tuple[str, ...] = ()
+    """Which of those lives are a provider's name (A4e), not a programme: only the default moves."""
 
     @property
     def voluntary(self) -> bool:
@@ -55,13 +57,16 @@ def subject_of(scenario: Scenario, target: Target, answers: Mapping[str, Any]) -
     texts = _texts(scenario, answers)
     schemes = tuple(programmes.mentioned(texts))
     lives = [(s.name, s.life) for s in schemes]
+    names: list[str] = []
     provider = target.provider or _provider_named(answers.get("provider"))
     if provider is not None:
-        life = programmes.life_of_provider_name(provider.id, _as_named(answers.get("provider"), target))
+        as_named = _as_named(answers.get("provider"), target)
+        life = programmes.life_of_provider_name(provider.id, as_named)
         if life is not None:
-            lives.append((_as_named(answers.get("provider"), target) or provider.name, life))
+            names.append(as_named or provider.name)
+            lives.append((as_named or provider.name, life))
     matter = matters.matter_of(texts, scenario.matter, provider)
-    return Subject(schemes, matter, tuple(lives))
+    return Subject(schemes, matter, tuple(lives), tuple(names))
 
 
 def _as_named(answer: Any, target: Target) -> str | None:
@@ -123,6 +128,8 @@ def period_notes(start: date, end: date, subject: Subject) -> list[str]:
     """A question for each programme or name whose life the period falls outside."""
     notes = []
     for name, life in subject.lives:
+        if name in subject.names:
+            continue  # a provider's old name: the letter uses the name of the period instead
         if life.ended is not None and start > life.ended:
             notes.append(f"{name} ended on {long_date(life.ended)}, before the period asked about "
                          f"({long_date(start)} to {long_date(end)}): check the dates")
@@ -133,3 +140,14 @@ def period_notes(start: date, end: date, subject: Subject) -> list[str]:
         if scheme.voluntary:
             notes.append(f"{scheme.name} was voluntary, so the letter asks nothing about sanctions for it")
     return notes
+
+
+def moved_default(start: date, end: date, subject: Subject, letter_date: date) -> str | None:
+    """Say so when the period is the default moved back inside a programme's or name's life."""
+    if (start, end) != default_period(letter_date, subject) or (start, end) == last_financial_year(letter_date):
+        return None
+    ended = [(name, life.ended) for name, life in subject.lives if life.ended is not None and life.ended < letter_date]
+    why = "; ".join(f"the name {name} was used until {long_date(day)}" if name in subject.names
+                    else f"{name} ended on {long_date(day)}" for name, day in ended)
+    return (f"The period is {long_date(start)} to {long_date(end)}, not the last financial year, because {why}: "
+            "give date_from and date_to to choose another")

@@ -223,3 +223,16 @@ def test_built_in_letters_go_to_a_body_that_holds_their_subject(name: str) -> No
     text = (Path(__file__).parent.parent / "golden" / name).read_text(encoding="utf-8")
     body = "scottish-government" if "-foisa" in name else "dwp"
     assert matters.judge(text, authorities.find(body)) is None, name  # type: ignore[arg-type]
+
+
+def test_subject_access_to_the_provider_itself_is_not_an_foi_request_to_a_contractor() -> None:
+    checked = runner.invoke(app, ["check", str(Path(__file__).parent.parent / "golden" / "own-data-sar-part-2.md")])
+    assert "law/not-public-authority" not in checked.output
+
+
+def test_a_moved_default_period_is_explained() -> None:
+    result = new("complaints-and-incidents", "dwp", {"provider": "Ingeus", "programme": "the Work Programme"})
+    assert ("The period is 1 April 2016 to 31 March 2017, not the last financial year, because the Work Programme "
+            "ended on 31 March 2017") in result.stderr
+    plain = new("sanctions", "dwp", {})
+    assert "not the last financial year" not in plain.stderr
