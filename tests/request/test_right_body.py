@@ -145,9 +145,11 @@ def _procedure(letter: str) -> str:
     return "\n\n".join(clauses)
 
 
-@pytest.mark.parametrize("scenario_id", FOI_IDS)
-def test_foia_letters_are_short_with_about_100_words_of_procedure(scenario_id: str, tmp_path: Path) -> None:
-    new(scenario_id, "dwp", ANSWERS[scenario_id], folder=tmp_path)
+@pytest.mark.parametrize(("scenario_id", "body"), [(s, "dwp") for s in FOI_IDS]
+                         + [(s, "scottish-government") for s in sorted(SCOTTISH)])
+def test_foi_letters_are_short_with_about_100_words_of_procedure(scenario_id: str, body: str, tmp_path: Path) -> None:
+    new(scenario_id, body, (ANSWERS[scenario_id] if body == "dwp" else {**ANSWERS[scenario_id], **SCOTTISH[scenario_id]}),
+        folder=tmp_path)
     for path in tmp_path.glob("*.md"):
         letter = path.read_text(encoding="utf-8")
         assert _words(letter) <= 400, (path.name, _words(letter))
