@@ -86,17 +86,24 @@ def write(
     targets: list[Target], contents: dict[str, bytes], *, force: bool = False,
     also: list[tuple[Path, bytes]] | None = None,
 ) -> list[Path]:
-    """Write each format's bytes to its target, and the `also` files, all or none: every file is
-    staged in full first, then all are committed (owner-only). Return the files written."""
-    for target in targets:
+    """Write each format's bytes to its target, and the `also` files, all or none (see write_each)."""
+    return write_each([(target, contents[target.fmt]) for target in targets], force=force, also=also)
+
+
+def write_each(
+    contents: list[tuple[Target, bytes]], *, force: bool = False, also: list[tuple[Path, bytes]] | None = None,
+) -> list[Path]:
+    """Write each target's bytes, and the `also` files, all or none: every file is staged in full
+    first, then all are committed (owner-only); stdout comes last. Return the files written."""
+    for target, _ in contents:
         if target.in_folder and target.path is not None:
             _make_folder(target.path.parent)
-    planned = [(t.path, contents[t.fmt], files.PRIVATE) for t in targets if t.path is not None]
+    planned = [(target.path, data, files.PRIVATE) for target, data in contents if target.path is not None]
     planned += [(path, data, files.PRIVATE) for path, data in also or []]
     written = files.write_all(planned, force=force)
-    for target in targets:
+    for target, data in contents:
         if target.path is None:
-            sys.stdout.buffer.write(contents[target.fmt])
+            sys.stdout.buffer.write(data)
             sys.stdout.flush()
     return written
 

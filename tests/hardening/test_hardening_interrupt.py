@@ -1,8 +1,8 @@
 """Ctrl-C at any moment of a real `foi new`: exit 130, no traceback, and every file whole or absent.
 
 SIGINT is sent at points spread over a measured uninterrupted run (importing, reading the data,
-drafting, rendering six formats, writing them). Files are committed with Ctrl-C held back, so the
-output folder holds all six letters byte for byte, or none, and never a temporary file.
+drafting, rendering every format, writing them). Files are committed with Ctrl-C held back, so the
+output folder holds every letter byte for byte, or none, and never a temporary file.
 
 Python's own start-up (before any foi code runs, while the interpreter imports `re` for the script
 wrapper) cannot be guarded by foi; a signal that lands there ends the process by SIGINT itself, which a
@@ -56,7 +56,7 @@ def _interrupted_at(tmp_path: Path, delay: float) -> tuple[int, str, dict[str, b
 
 def test_ctrl_c_at_any_point_leaves_no_partial_file_and_exits_130(tmp_path: Path) -> None:
     took, reference = _reference(tmp_path)
-    assert len(reference) == 6
+    assert len(reference) >= 6
     outcomes = []
     for fraction in (0.05, 0.15, 0.3, 0.45, 0.6, 0.75, 0.85, 0.95, 1.05):
         code, err, found = _interrupted_at(tmp_path, took * fraction)
