@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from foi.support.errors import FileExistsProblem, FoiError
-from foi.support.files import write_atomic
+from foi.support.files import write_all
 from foi.support.paths import builtin_templates
 
 # Templates are not personal: readable by others like any document the user keeps.
@@ -110,12 +110,11 @@ def copy(target: Path, names: list[str] | None = None, force: bool = False) -> l
             f"{target / existing[0]} already exists{more}: nothing was copied; pass --force to replace them"
         )
     for name in chosen:
-        destination = target / name
         try:
-            destination.parent.mkdir(parents=True, exist_ok=True)
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
         except OSError as err:
-            raise FoiError(f"{destination.parent}: cannot make this folder ({err.strerror or err}): "
+            raise FoiError(f"{(target / name).parent}: cannot make this folder ({err.strerror or err}): "
                            "copy the templates to a folder you can write to") from None
-        write_atomic(destination, (source / name).read_bytes(), force=force, mode=PUBLIC)
+    write_all([(target / name, (source / name).read_bytes(), PUBLIC) for name in chosen], force=force)
     return chosen
 

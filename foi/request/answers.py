@@ -224,16 +224,17 @@ def parse_set_options(pairs: Sequence[str], option: str = "--set") -> dict[str, 
     return values
 
 
-def load_answers_file(path: Path) -> dict[str, Any]:
+def load_answers_file(path: Path, what: str = "answers file") -> dict[str, Any]:
     """Read an answers file (YAML mapping of key: value): a regular UTF-8 file, strictly parsed.
 
     Dates stay text here, so that a date that does not exist is reported with its key by the answer
     loop, like any other bad answer.
     """
-    text = files.read_text(Path(path), "answers file", limit=MAX_ANSWERS_BYTES)
+    text = files.read_text(Path(path), what, limit=MAX_ANSWERS_BYTES)
     data = yamlio.load(text, str(path), dates=False)
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise DataError(f"{path}: an answers file must be a mapping of `key: value` lines")
+        article = "an" if what[:1] in ("a", "e", "i", "o", "u") else "a"
+        raise DataError(f"{path}: {article} {what} must be a mapping of `key: value` lines")
     return {str(k): v for k, v in data.items()}

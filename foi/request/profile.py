@@ -43,7 +43,7 @@ def load() -> dict[str, Any]:
     if not path().exists():
         return {}
     try:
-        values = load_answers_file(path())
+        values = load_answers_file(path(), "profile")
     except DataError as err:
         raise DataError(f"{err.message} (correct it in a text editor, or delete {path()} and save "
                         "your details again with `foi profile set`)") from None

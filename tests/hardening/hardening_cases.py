@@ -198,7 +198,7 @@ CASES: list[Case] = [
     Case("profile-set-under-a-file", ["profile", "set", "name=Jane Smith"], 1,
          r"f\.txt/config: cannot save the profile there", {"f.txt": "x\n"}, env={"FOI_CONFIG_DIR": "f.txt/config"}),
     Case("profile-corrupt", ["profile"], 1,
-         r"cfg/profile\.yaml, line 1: not UTF-8 text: save the answers file as UTF-8 \(correct it in a text editor, "
+         r"cfg/profile\.yaml, line 1: not UTF-8 text: save the profile as UTF-8 \(correct it in a text editor, "
          r"or delete", {"cfg/profile.yaml": LATIN1}, env={"FOI_CONFIG_DIR": "cfg"}),
     Case("profile-alias-bomb", ["profile"], 1, r"cfg/profile\.yaml, line 2: YAML anchors and aliases",
          {"cfg/profile.yaml": BOMB}, env={"FOI_CONFIG_DIR": "cfg"}),
