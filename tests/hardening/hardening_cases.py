@@ -119,7 +119,8 @@ CASES: list[Case] = [
     Case("date-impossible", [*NAMED, "--date", "2026-02-30", "-o", "l.txt"], 2,
          r"--date '2026-02-30' is not a date: write it as YYYY-MM-DD"),
     Case("date-words", [*NAMED, "--date", "tomorrow", "-o", "l.txt"], 2, r"--date 'tomorrow' is not a date"),
-    Case("format-unknown", [*NAMED, "--format", "pdf", "-o", "l.txt"], 2, r".*pdf"),
+    Case("format-unknown", [*NAMED, "--format", "pdf", "-o", "l.txt"], 2,
+         r"--format pdf: use one of text, markdown, html, docx, eml, wdtk, or all"),
     Case("two-formats-one-file", [*NAMED, "-f", "text", "-f", "html", "-o", "l.txt"], 2,
          r"--output l\.txt names one file but 2 formats were asked for"),
     # --- foi new: outputs -------------------------------------------------------------------------------
