@@ -316,15 +316,22 @@ def _date_option(value: str | None, option: str) -> Any:
     """A strict YYYY-MM-DD option value, or a usage error (exit 2) naming the option and the fix."""
     if value is None:
         return None
-    from foi.request.questions import EARLIEST, LATEST
     from foi.support.dates import parse_date
 
     parsed = parse_date(value)
     if parsed is None:
         raise UsageProblem(f"{option} '{value}' is not a date: write it as YYYY-MM-DD, e.g. 2026-06-01")
-    if not EARLIEST <= parsed <= LATEST:
-        raise UsageProblem(f"{option} {value} is out of range: give a date between {EARLIEST.year} and {LATEST.year}")
-    return parsed
+    return _in_range(parsed, option)
+
+
+def _in_range(day: Any, option: str) -> Any:
+    """A date option within the years a letter or deadline can carry, or a usage error (exit 2)."""
+    from foi.request.questions import InvalidAnswer, in_range
+
+    try:
+        return in_range(day)
+    except InvalidAnswer as err:
+        raise UsageProblem(f"{option} {err}") from None
 
 
 @app.command("deadline")

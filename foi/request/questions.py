@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from datetime import date, datetime
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from foi.request import validators
-from foi.support import text as textual
 
 TYPES = ("str", "text", "date", "bool", "int", "choice", "list")
 _FIELDS = {"type", "prompt", "help", "default", "choices", "validator", "when", "personal",
@@ -18,6 +17,12 @@ _FIELDS = {"type", "prompt", "help", "default", "choices", "validator", "when", 
 _TRUE = {"y", "yes", "true", "on", "1"}
 _FALSE = {"n", "no", "false", "off", "0"}
 _UK_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
+
+
+class InvalidAnswer(ValueError):
+    """An answer that cannot be used; the message says how to give a good one."""
+
+
 # The longest answer of each type, in characters. A name, a body or a provider fits in 300; a
 # paragraph of background in 5,000; one item of a list in 1,000. Longer is a paste gone wrong.
 MAX_LENGTH = {"str": 300, "text": 5000, "choice": 300, "date": 40, "bool": 20, "int": 20, "list": 1000}
@@ -26,10 +31,6 @@ MAX_LIST_ENTRIES = 100
 # (and Python's date type overflows at year 9999).
 EARLIEST = date(1900, 1, 1)
 LATEST = date(2199, 12, 31)
-
-
-class InvalidAnswer(ValueError):
-    """An answer that cannot be used; the message says how to give a good one."""
 
 
 @dataclass(frozen=True)
@@ -47,9 +48,9 @@ class Question:
     personal: bool = False
     required: bool = True
     ask: bool = True
+    # The file the question came from, to name in errors about it.
+    where: str = ""
     group: str = ""
-    # The file the question came from, to name in errors about it (not part of its identity).
-    where: str = field(default="", compare=False)
 
 
 def from_mapping(key: str, raw: Mapping[str, Any], where: str) -> Question:
@@ -97,6 +98,8 @@ def parse(question: Question, value: Any) -> Any:
     if value is None or (isinstance(value, str) and not value.strip()):
         return [] if question.type == "list" else None
     parsed = _PARSERS[question.type](question, value)
+    if isinstance(parsed, date):
+        in_range(parsed)
     if question.validator and parsed is not None:
         problem = validators.get(question.validator)(parsed)
         if problem:
@@ -137,8 +140,19 @@ def _expected(question: Question) -> str:
         question.type, "text")
 
 
+def in_range(day: date) -> date:
+    """The date, if a letter can carry it (see EARLIEST and LATEST); otherwise InvalidAnswer."""
+    if not EARLIEST <= date(day.year, day.month, day.day) <= LATEST:
+        raise InvalidAnswer(
+            f"{day.isoformat()} is out of range: give a date between {EARLIEST.year} and {LATEST.year}"
+        )
+    return day
+
+
 def unclean(value: Any) -> list[str]:
     """The control and bidi characters (as U+XXXX) that parse() will remove from this value."""
+    from foi.support import text as textual
+
     items = value if isinstance(value, (list, tuple)) else [value]
     return sorted({code for item in items if isinstance(item, str) for code in textual.clean(item)[1]})
 
@@ -156,6 +170,8 @@ def _as_text(question: Question, value: Any) -> Any:
 
 
 def _one_text(question: Question, value: Any) -> Any:
+    from foi.support import text as textual
+
     if not isinstance(value, str):
         return value
     problem = textual.problem(value)
@@ -182,26 +198,16 @@ def _parse_text(question: Question, value: Any) -> str:
 
 def _parse_date(question: Question, value: Any) -> date:
     if isinstance(value, date):
-        return _in_range(value.date() if isinstance(value, datetime) else value)
+        return value
     text = str(value).strip()
     match = _UK_DATE.match(text)
     try:
         if match:
             day, month, year = (int(g) for g in match.groups())
-            parsed = date(year, month, day)
-        else:
-            parsed = date.fromisoformat(text)
+            return date(year, month, day)
+        return date.fromisoformat(text)
     except ValueError:
         raise InvalidAnswer(f"'{text}' is not a date: write it like 2025-04-01 or 01/04/2025") from None
-    return _in_range(parsed)
-
-
-def _in_range(day: date) -> date:
-    if not EARLIEST <= day <= LATEST:
-        raise InvalidAnswer(
-            f"{day.isoformat()} is out of range: give a date between {EARLIEST.year} and {LATEST.year}"
-        )
-    return day
 
 
 def _parse_bool(question: Question, value: Any) -> bool:
