@@ -8,6 +8,7 @@ missing required answer is an error that names the key and how to give it.
 from __future__ import annotations
 
 import difflib
+import functools
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -60,26 +61,37 @@ def _lenient_env() -> Any:
     return SandboxedEnvironment(undefined=ChainableUndefined)
 
 
+def _user_code(field: str) -> Callable[[Any], Any]:
+    """Errors in an expression a user's scenario brings (a syntax error, an undefined call, a sandbox
+    refusal, a division by zero) become a DataError naming the file, the question and the field."""
+
+    def wrap(func: Any) -> Any:
+        @functools.wraps(func)
+        def run(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return func(*args, **kwargs)
+            except Exception as err:  # noqa: BLE001 - user-written code can raise anything
+                question = next((a for a in (*args, *kwargs.values()) if isinstance(a, Question)), None)
+                expression = args[0].default if isinstance(args[0], Question) else args[0]
+                raise DataError(_expression_problem(field, question, str(expression), err)) from None
+
+        return run
+
+    return wrap
+
+
+@_user_code("when")
 def condition(expression: str, context: Mapping[str, Any], question: Question | None = None) -> bool:
-    """Evaluate a `when` condition (a Jinja expression); an answer not given counts as empty.
-
-    A user's scenario brings its own expressions: any failure in one (a syntax error, an undefined
-    call, a sandbox refusal, a division by zero) is an error in that file, not a crash.
-    """
-    try:
-        return bool(_lenient_env().compile_expression(expression)(**context))
-    except Exception as err:  # noqa: BLE001 - user-written code can raise anything
-        raise DataError(_expression_problem("when", question, expression, err)) from None
+    """Evaluate a `when` condition (a Jinja expression); an answer not given counts as empty."""
+    return bool(_lenient_env().compile_expression(expression)(**context))
 
 
+@_user_code("default")
 def default_for(question: Question, context: Mapping[str, Any]) -> Any:
     """The question's default, rendered as a Jinja template when it contains {{ }}."""
     default = question.default
     if isinstance(default, str) and "{{" in default:
-        try:
-            return _env().from_string(default).render(**context)
-        except Exception as err:  # noqa: BLE001 - user-written code can raise anything
-            raise DataError(_expression_problem("default", question, default, err)) from None
+        return _env().from_string(default).render(**context)
     return default
 
 
