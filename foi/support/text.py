@@ -50,16 +50,16 @@ def clean(value: str) -> tuple[str, list[str]]:
 def shown(text: str, *, keep_newlines: bool = True) -> str:
     """Text safe to print on a terminal: every control, bidi or invalid character shown as an escape.
 
-    `\\x1b]0;title\\x07` prints as those characters instead of retitling the window. The escapes are
-    the forms JSON also understands for characters above U+00FF (\\u202e), so a JSON document stays
-    valid JSON after passing through here.
+    `\\x1b]0;title\\x07` prints as those characters instead of retitling the window. From U+007F up
+    the escape is JSON's own form (\\u202e), and JSON already escapes everything below U+0020, so a
+    JSON document stays valid JSON, meaning the same, after passing through here.
     """
     parts = []
     for ch in text:
         if ch == "\n" and keep_newlines or ch == "\t":
             parts.append(ch)
         elif _removable(ch) or ch in "\n\r" or "\ud800" <= ch <= "\udfff":
-            parts.append(f"\\x{ord(ch):02x}" if ord(ch) < 0x100 else f"\\u{ord(ch):04x}")
+            parts.append(f"\\x{ord(ch):02x}" if ord(ch) < 0x20 else f"\\u{ord(ch):04x}")
         else:
             parts.append(ch)
     return "".join(parts)

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from foi.support import console, text
 
@@ -30,3 +34,9 @@ def test_errors_and_tables_print_data_as_text(capsys: pytest.CaptureFixture[str]
     assert captured.err == "Error: bad \\x1b[2J name [bold]x[/]\n"
     assert "[/]" in captured.out and "[link=file:///etc/passwd]x[/link]" in captured.out
     assert "\x1b" not in captured.out and "\\x1b]0;t\\x07" in captured.out
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8") | st.sampled_from(["\x7f", "\x85", "\u202e", "\u2028", "\ufeff"])))
+def test_json_shown_escaped_is_still_the_same_json(value: str) -> None:
+    document = json.dumps({"name": value}, ensure_ascii=False)
+    assert json.loads(text.shown(document)) == {"name": value}
