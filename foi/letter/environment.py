@@ -68,6 +68,9 @@ def render_file(name: str, context: Mapping[str, Any], user_dir: Path | None = N
         raise DataError(f"no template '{name}' in {user_dir or builtin_templates()}") from None
     except TemplateError as err:
         raise DataError(f"template {name}: {err.message}") from None
+    except UnicodeDecodeError:
+        raise DataError(f"template {name} (or one it includes) in {user_dir or builtin_templates()}: "
+                        "not UTF-8 text: save it as UTF-8") from None
 
 
 def render_string(source: str, context: Mapping[str, Any], where: str) -> Md:
