@@ -153,6 +153,9 @@ def check_target(path: Path, *, force: bool) -> None:
         raise FoiError(f"{path}: the folder {folder} does not exist; create it first")
     if not force and os.path.lexists(path):
         raise FileExistsProblem(f"{path} already exists: nothing was written; pass --force to replace it")
+    if os.path.exists(path) and not stat.S_ISREG(os.stat(path).st_mode):
+        # --force would put a file in place of a device (/dev/null) or pipe: never what was meant.
+        raise FoiError(f"{path} is not a regular file (a device or a pipe): write to a file, or use - for the screen")
 
 
 def stage(path: Path, data: str | bytes, *, force: bool = False, mode: int = PRIVATE) -> Staged:

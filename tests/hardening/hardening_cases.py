@@ -140,6 +140,10 @@ CASES: list[Case] = [
          r"f\.txt/out: cannot make this folder", {"f.txt": "mine\n"}),
     Case("output-missing-folder", [*NAMED, "-o", "nowhere/l.txt"], 1,
          r"nowhere/l\.txt: the folder nowhere does not exist; create it first"),
+    Case("output-dev-null-forced", [*NAMED, "-o", "/dev/null", "--force"], 1,
+         r"/dev/null is not a regular file \(a device or a pipe\): write to a file, or use - for the screen"),
+    Case("output-fifo-forced", [*NAMED, "-o", "p.txt", "--force"], 1, r"p\.txt is not a regular file",
+         {"p.txt": None}),
     Case("save-answers-in-proc", [*NAMED, "-o", "l.txt", "--save-answers", "/proc/foi.yaml"], 1,
          r"/proc/foi\.yaml: cannot write there \("),
     # --- foi new: templates and user scenarios --------------------------------------------------------
