@@ -570,6 +570,14 @@ def main() -> None:
     except KeyboardInterrupt:
         _interrupted()
         raise SystemExit(EXIT_INTERRUPTED) from None
+    except FoiError as err:  # from an option's callback (--version), outside any command
+        console.error(err.message)
+        raise SystemExit(err.exit_code) from None
+    except OSError as err:
+        if err.errno == 28:  # ENOSPC from rich writing to a full disk
+            console.error("cannot write to standard output (No space left on device): redirect it elsewhere")
+            raise SystemExit(1) from None
+        raise
     except SystemExit as done:
         # typer turns a Ctrl-C outside a command (while options are parsed) into exit 130, silently.
         if done.code == EXIT_INTERRUPTED and not _INTERRUPTION_REPORTED:

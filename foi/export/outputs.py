@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from foi.export.registry import EXTENSIONS, REGISTRY
-from foi.support import files
+from foi.support import console, files
 from foi.support.errors import FileExistsProblem, FoiError, UsageProblem
 
 STDOUT = "-"
@@ -103,8 +103,7 @@ def write_each(
     written = files.write_all(planned, force=force)
     for target, data in contents:
         if target.path is None:
-            sys.stdout.buffer.write(data)
-            sys.stdout.flush()
+            console.write_stdout(data)
     return written
 
 

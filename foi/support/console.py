@@ -40,8 +40,26 @@ def info(message: str) -> None:
 
 def out(text: str) -> None:
     """Write a document to stdout exactly as given."""
-    sys.stdout.write(text)
-    sys.stdout.flush()
+    write_stdout(text)
+
+
+def write_stdout(data: str | bytes) -> None:
+    """Write text or bytes to stdout; a closed or full stdout is a FoiError, not a crash."""
+    from foi.support.errors import FoiError
+
+    try:
+        if sys.stdout is None:
+            raise OSError("standard output is closed")
+        if isinstance(data, bytes):
+            sys.stdout.buffer.write(data)
+        else:
+            sys.stdout.write(data)
+        sys.stdout.flush()
+    except OSError as err:
+        if getattr(err, "errno", None) == 32:  # EPIPE: the reader has gone (| head); not an error
+            raise
+        reason = err.strerror or str(err)
+        raise FoiError(f"cannot write to standard output ({reason}): redirect it, or give --output FILE") from None
 
 
 def panel(text: str, title: str) -> None:
@@ -63,6 +81,8 @@ def table(rows: list[list[str]], headers: list[str], title: str | None = None) -
     for row in rows:
         t.add_row(*(Text(shown(str(cell))) for cell in row))
     # A pipe or a file gets a wide table rather than rich's 80 columns: ids must stay whole.
+    if sys.stdout is None:
+        write_stdout("")  # the one error for a closed stdout
     _console(stderr=False, width=None if sys.stdout.isatty() else 140).print(t)
 
 

@@ -36,6 +36,7 @@ class Case:
     files: dict[str, bytes | str | None] = field(default_factory=dict)  # None: a FIFO; "dir/": a folder
     env: dict[str, str] = field(default_factory=dict)
     stdin: bytes | None = None
+    stdout: str | None = None  # a file to send standard output to (/dev/full), instead of a pipe
 
 
 def scenario(field_line: str) -> dict[str, bytes | str | None]:
@@ -215,6 +216,8 @@ CASES: list[Case] = [
          {"cfg/profile.yaml": BOMB}, env={"FOI_CONFIG_DIR": "cfg"}),
     Case("profile-is-a-fifo", ["profile"], 1, r"cfg/profile\.yaml is not a regular file",
          {"cfg/profile.yaml": None}, env={"FOI_CONFIG_DIR": "cfg"}),
+    Case("stdout-full", ["scenarios", "show", "custom"], 1,
+         r"cannot write to standard output \(No space left on device\)", stdout="/dev/full"),
     # --- foi scenarios and foi templates ----------------------------------------------------------------
     Case("scenarios-format", ["scenarios", "--format", "xml"], 2, r"--format xml: use one of table, json"),
     Case("scenarios-show-unknown", ["scenarios", "show", "nope"], 1, r"no scenario 'nope': use one of"),

@@ -38,13 +38,20 @@ def snapshot(folder: Path) -> dict[str, str]:
 
 
 def run_foi(
-    args: list[str], cwd: Path, env: dict[str, str] | None = None, stdin: bytes | None = None, timeout: float = 60
+    args: list[str], cwd: Path, env: dict[str, str] | None = None, stdin: bytes | None = None, timeout: float = 60,
+    stdout: str | None = None,
 ) -> subprocess.CompletedProcess[bytes]:
     """The installed command, in cwd, with its own configuration folder unless env names one."""
     full_env = {**os.environ, "FOI_CONFIG_DIR": str(cwd / "config"), "COLUMNS": "200"}
     full_env.pop("FOI_DEBUG", None)
     full_env.update(env or {})
-    return subprocess.run(
-        [str(FOI), *args], cwd=cwd, env=full_env, input=stdin if stdin is not None else b"",
-        capture_output=True, timeout=timeout, check=False,
-    )
+    if stdout is None:
+        return subprocess.run(
+            [str(FOI), *args], cwd=cwd, env=full_env, input=stdin if stdin is not None else b"",
+            capture_output=True, timeout=timeout, check=False,
+        )
+    with open(stdout, "wb") as sink:
+        return subprocess.run(
+            [str(FOI), *args], cwd=cwd, env=full_env, input=stdin if stdin is not None else b"",
+            stdout=sink, stderr=subprocess.PIPE, timeout=timeout, check=False,
+        )

@@ -24,7 +24,7 @@ def test_there_are_at_least_sixty_cases() -> None:
 def test_bad_input_is_one_clean_error(case: Case, tmp_path: Path) -> None:
     lay_out(tmp_path, case.files)
     before = snapshot(tmp_path)
-    result = run_foi(case.args, tmp_path, case.env, case.stdin, timeout=60)
+    result = run_foi(case.args, tmp_path, case.env, case.stdin, timeout=60, stdout=case.stdout)
     stderr = result.stderr.decode("utf-8", "replace")
     assert "Traceback" not in stderr
     lines = stderr.splitlines()
