@@ -25,7 +25,7 @@ def new(scenario: str, authority: str, answers: dict[str, object], *extra: str, 
     args = ["new", "--scenario", scenario, "--authority", authority, "--date", "2026-11-23", "--no-input",
             "--format", "markdown", "--output", f"{folder}/" if folder else "-", *WHO]
     for key, value in answers.items():
-        for one in value if isinstance(value, list) else [value]:
+        for one in value if isinstance(value, list) else [] if value is None else [value]:
             args += ["--set", f"{key}={one}"]
     result = runner.invoke(app, [*args, *extra])
     assert result.exit_code == 0, result.output

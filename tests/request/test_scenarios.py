@@ -66,7 +66,8 @@ SCOTTISH: dict[str, dict[str, object]] = {
     "provider-contract": {"programme": "Fair Start Scotland", "provider": "Remploy", "area": "Tayside"},
     "programme-performance": {"programme": "Fair Start Scotland", "provider": "Remploy"},
     "health-and-work": {"programme": "Fair Start Scotland", "provider": "Remploy"},
-    "staff-guidance": {"topic": "referrals to Fair Start Scotland", "office": "the Glasgow office", "provider": "Remploy"},
+    # No office: the Scottish Government has no local offices making referrals (None drops DWP's district).
+    "staff-guidance": {"topic": "referrals to Fair Start Scotland", "office": None, "provider": "Remploy"},
     "local-support": {"framework": "No One Left Behind", "area": "Glasgow",
                       "date_from": "2023-04-01", "date_to": "2024-03-31"},
     "procurement": {"competition": "the Fair Start Scotland contracts", "lot": "the Tayside lot", "bidder": "Remploy",
@@ -90,13 +91,14 @@ def _args(scenario_id: str, regime: str, answers: dict[str, object], *extra: str
     args = ["new", "--scenario", scenario_id, "--authority", AUTHORITY[regime], "--date", LETTER_DATE,
             "--no-input", "--output", "-"]
     for key, value in {**WHO, **answers}.items():
-        for one in value if isinstance(value, list) else [value]:
+        for one in value if isinstance(value, list) else [] if value is None else [value]:
             args += ["--set", f"{key}={one}"]
     return args + list(extra)
 
 
 def _full_answers(scenario_id: str, regime: str) -> dict[str, object]:
-    return {**ANSWERS[scenario_id], **(SCOTTISH.get(scenario_id, {}) if regime == "foisa" else {})}
+    merged = {**ANSWERS[scenario_id], **(SCOTTISH.get(scenario_id, {}) if regime == "foisa" else {})}
+    return {key: value for key, value in merged.items() if value is not None}
 
 
 def _minimal_answers(scenario_id: str, regime: str) -> dict[str, object]:
