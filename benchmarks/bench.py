@@ -38,14 +38,16 @@ def startup_seconds(runs: int = 7) -> float:
 
 def drafting_seconds(letters: int = LETTERS) -> float:
     """Mean time to gather answers, draft and render one letter, after one warm-up letter."""
-    from foi import drafting, export, intake
-    from foi.answers import Source
+    from foi.export import registry
+    from foi.letter import drafting
+    from foi.request import intake
+    from foi.request.answers import Source
 
     def one(n: int) -> bytes:
         values = {"scenario": "provider-data-access", "authority": "dwp", "provider": f"Provider {n}",
                   "name": "Jane Smith", "email": "jane.smith@example.org", "office": f"Office {n}"}
         taken = intake.collect([Source("row", values)], letter_date=date(2026, 11, 23), asker=None)
-        return export.render(drafting.build(taken), "text")
+        return registry.render(drafting.build(taken), "text")
 
     one(0)
     start = time.perf_counter()

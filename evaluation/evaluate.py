@@ -19,7 +19,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from foi.checks import ERROR, RULES, WARNING, check_text
+from foi.checks import ERROR, RULES, WARNING, check_text  # noqa: E402 (after the path insert)
 
 LETTER_DATE = date(2026, 11, 23)
 
@@ -62,7 +62,7 @@ def load(path: Path) -> list[dict[str, Any]]:
 
 def run_entry(entry: dict[str, Any]) -> list[Any]:
     """Check one entry as `foi check` would, with its mode and context."""
-    from foi.authorities import resolve
+    from foi.directory.authorities import resolve
 
     target = resolve(entry["authority"]) if entry.get("authority") else None
     return check_text(

@@ -8,14 +8,15 @@ user, and no answer (which may be personal data) is ever printed in an error's c
 from __future__ import annotations
 
 import functools
-from datetime import date
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable, Optional, TypeVar
+from typing import Any, TypeVar
 
 import typer
 
-from foi import __version__, console
-from foi.errors import EXIT_INTERRUPTED, FoiError, UsageProblem
+from foi import __version__
+from foi.support import console
+from foi.support.errors import EXIT_INTERRUPTED, FoiError, UsageProblem
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -65,28 +66,28 @@ def root(
 @app.command()
 @handles_errors
 def new(
-    scenario: Optional[str] = typer.Option(None, "--scenario", "-s", metavar="ID", help="The scenario id (see `foi scenarios`)."),
-    authority: Optional[str] = typer.Option(
+    scenario: str | None = typer.Option(None, "--scenario", "-s", metavar="ID", help="The scenario id (see `foi scenarios`)."),
+    authority: str | None = typer.Option(
         None, "--authority", "-a", metavar="NAME", help="The body to write to: an id, name or alias (DWP, jobcentre), or a provider (A4e)."
     ),
     sets: list[str] = typer.Option([], "--set", metavar="KEY=VALUE", help="An answer as key=value; repeat for more. Wins over every other source."),
-    answers: Optional[Path] = typer.Option(None, "--answers", metavar="FILE", help="A YAML file of answers (key: value), as saved by --save-answers."),
-    letter_date: Optional[str] = typer.Option(None, "--date", metavar="YYYY-MM-DD", help="The letter's date, YYYY-MM-DD (default today): the same answers and date give the same letter."),
+    answers: Path | None = typer.Option(None, "--answers", metavar="FILE", help="A YAML file of answers (key: value), as saved by --save-answers."),
+    letter_date: str | None = typer.Option(None, "--date", metavar="YYYY-MM-DD", help="The letter's date, YYYY-MM-DD (default today): the same answers and date give the same letter."),
     formats: list[str] = typer.Option(
         ["text"], "--format", "-f", metavar="FORMAT",
         help="text, markdown, html, docx, eml or wdtk (the text to paste into WhatDoTheyKnow); repeat it, or give all.",
     ),
-    output: Optional[str] = typer.Option(
+    output: str | None = typer.Option(
         None, "--output", "-o", metavar="PATH",
         help="The file to write, or a folder (existing, or ending in /) for several formats, each named after the request; - for the screen (stdout).",
     ),
     force: bool = typer.Option(False, "--force", help="Replace existing output files."),
     no_input: bool = typer.Option(False, "--no-input", help="Never ask: a missing answer is an error naming it."),
-    templates: Optional[Path] = typer.Option(None, "--templates", metavar="DIR", help="A folder of your own templates that override the built-in ones."),
-    save_answers: Optional[Path] = typer.Option(None, "--save-answers", metavar="FILE", help="Save the answers to this YAML file, to replay with --answers."),
+    templates: Path | None = typer.Option(None, "--templates", metavar="DIR", help="A folder of your own templates that override the built-in ones."),
+    save_answers: Path | None = typer.Option(None, "--save-answers", metavar="FILE", help="Save the answers to this YAML file, to replay with --answers."),
     save_personal: bool = typer.Option(False, "--save-personal", help="With --save-answers, keep your name, email and address too."),
     no_profile: bool = typer.Option(False, "--no-profile", help="Ignore the saved profile."),
-    authorities_file: Optional[Path] = typer.Option(
+    authorities_file: Path | None = typer.Option(
         None, "--authorities", metavar="FILE", help="A directory of your own in WhatDoTheyKnow's all-authorities.csv layout, added to the built-in one."
     ),
 ) -> None:
@@ -100,17 +101,19 @@ def new(
 
     Several formats at once go into a folder, one file each: --format all --output letters/
     """
-    from foi import compose, export, wizard
+    from foi.app import new_letter
+    from foi.export import registry
+    from foi.request import wizard
 
-    export.choose(formats)  # an unknown format is a usage error before any question is asked
-    request = compose.NewRequest(
+    registry.choose(formats)  # an unknown format is a usage error before any question is asked
+    request = new_letter.NewRequest(
         sets=sets, scenario=scenario, authority=authority, answers_file=answers,
         letter_date=_date_option(letter_date, "--date"), formats=formats, output=output, force=force,
         interactive=not no_input and wizard.interactive(), templates=templates,
         save_answers=save_answers, save_personal=save_personal, use_profile=not no_profile,
         authorities_file=authorities_file,
     )
-    compose.run(request)
+    new_letter.run(request)
 
 
 # --- profile ---
@@ -126,11 +129,11 @@ def profile_show(ctx: typer.Context) -> None:
     """Show your saved profile (run `foi profile set name="Jane Smith"` to fill it in)."""
     if ctx.invoked_subcommand is not None:
         return
-    from foi import profile
+    from foi.request import profile
 
     values = profile.load()
     if not values:
-        console.info(f"No profile yet. Save one with: foi profile set name=\"Jane Smith\" email=jane@example.org")
+        console.info("No profile yet. Save one with: foi profile set name=\"Jane Smith\" email=jane@example.org")
         return
     for key, value in values.items():
         shown = str(value).replace("\n", ", ")
@@ -141,8 +144,8 @@ def profile_show(ctx: typer.Context) -> None:
 @handles_errors
 def profile_set(pairs: list[str] = typer.Argument(..., help="key=value pairs: name, email, address, organisation, officer, templates, letterhead.")) -> None:
     """Save details to your profile, checked like any answer."""
-    from foi import profile
-    from foi.answers import parse_set_options
+    from foi.request import profile
+    from foi.request.answers import parse_set_options
 
     profile.update(parse_set_options(pairs))
     console.info(f"Saved to {profile.path()}")
@@ -152,7 +155,7 @@ def profile_set(pairs: list[str] = typer.Argument(..., help="key=value pairs: na
 @handles_errors
 def profile_unset(keys: list[str] = typer.Argument(..., help="The keys to remove.")) -> None:
     """Remove details from your profile."""
-    from foi import profile
+    from foi.request import profile
 
     profile.update({}, remove=tuple(keys))
     console.info(f"Saved to {profile.path()}")
@@ -162,7 +165,7 @@ def profile_unset(keys: list[str] = typer.Argument(..., help="The keys to remove
 @handles_errors
 def profile_path() -> None:
     """Print where the profile is stored."""
-    from foi import profile
+    from foi.request import profile
 
     console.out(f"{profile.path()}\n")
 
@@ -184,17 +187,18 @@ def _listing_format(fmt: str, allowed: tuple[str, ...]) -> str:
 def scenarios_list(
     ctx: typer.Context,
     fmt: str = typer.Option("table", "--format", "-f", help="table (for reading) or json."),
-    templates: Optional[Path] = typer.Option(None, "--templates", help="A folder of your own templates (its scenarios are listed too)."),
+    templates: Path | None = typer.Option(None, "--templates", help="A folder of your own templates (its scenarios are listed too)."),
 ) -> None:
     """List the scenarios: id, title, what each is for, and the law it is written for."""
     if ctx.invoked_subcommand is not None:
         return
     import json
 
-    from foi import catalogue, compose, scenarios
+    from foi.app import catalogue, new_letter
+    from foi.request import scenarios
 
     _listing_format(fmt, ("table", "json"))
-    found = scenarios.all_scenarios(compose.user_templates(templates))
+    found = scenarios.all_scenarios(new_letter.user_templates(templates))
     if fmt == "json":
         console.out(json.dumps([catalogue.describe(s) for s in found.values()], indent=2, ensure_ascii=False) + "\n")
     else:
@@ -206,15 +210,16 @@ def scenarios_list(
 def scenarios_show(
     scenario_id: str = typer.Argument(..., metavar="ID", help="The scenario's id, as `foi scenarios` lists it."),
     fmt: str = typer.Option("text", "--format", "-f", help="text or json."),
-    templates: Optional[Path] = typer.Option(None, "--templates", help="A folder of your own templates."),
+    templates: Path | None = typer.Option(None, "--templates", help="A folder of your own templates."),
 ) -> None:
     """Show one scenario: its questions (key, type, whether required, help, default) and the items it asks for."""
     import json
 
-    from foi import catalogue, compose, scenarios
+    from foi.app import catalogue, new_letter
+    from foi.request import scenarios
 
     _listing_format(fmt, ("text", "json"))
-    scenario = scenarios.get(scenario_id, compose.user_templates(templates))
+    scenario = scenarios.get(scenario_id, new_letter.user_templates(templates))
     if fmt == "json":
         console.out(json.dumps(catalogue.describe(scenario), indent=2, ensure_ascii=False) + "\n")
     else:
@@ -231,14 +236,15 @@ app.add_typer(templates_app, name="templates")
 @handles_errors
 def templates_list(
     ctx: typer.Context,
-    templates: Optional[Path] = typer.Option(None, "--templates", help="Your own templates folder, to mark what it overrides."),
+    templates: Path | None = typer.Option(None, "--templates", help="Your own templates folder, to mark what it overrides."),
 ) -> None:
     """List the built-in templates; with your own folder, mark the ones it overrides or adds."""
     if ctx.invoked_subcommand is not None:
         return
-    from foi import compose, template_files
+    from foi.app import new_letter
+    from foi.letter import template_files
 
-    user_dir = compose.user_templates(templates)
+    user_dir = new_letter.user_templates(templates)
     mine = set(template_files.own(user_dir))
     files = template_files.builtin()
     width = max(len(f.name) for f in files) + 2
@@ -258,12 +264,13 @@ def templates_list(
 @handles_errors
 def templates_show(
     name: str = typer.Argument(..., help="A template's name (letters/request.md.j2, request) or a scenario id."),
-    templates: Optional[Path] = typer.Option(None, "--templates", help="Your own templates folder: show yours where it has one."),
+    templates: Path | None = typer.Option(None, "--templates", help="Your own templates folder: show yours where it has one."),
 ) -> None:
     """Print a template as it is (your own version when your folder has one)."""
-    from foi import compose, template_files
+    from foi.app import new_letter
+    from foi.letter import template_files
 
-    path = template_files.find(name, compose.user_templates(templates))
+    path = template_files.find(name, new_letter.user_templates(templates))
     console.out(path.read_text(encoding="utf-8"))
 
 
@@ -279,7 +286,7 @@ def templates_copy(
     Files already there are never replaced without --force: then nothing is copied at all.
     Copy only what you mean to change, so the rest keeps improving with foi.
     """
-    from foi import template_files
+    from foi.letter import template_files
 
     copied = template_files.copy(folder, names or None, force=force)
     console.info(f"Copied {len(copied)} template(s) to {folder}. Use them with: foi new --templates {folder}")
@@ -293,7 +300,7 @@ def _date_option(value: str | None, option: str) -> Any:
     """A strict YYYY-MM-DD option value, or a usage error (exit 2) naming the option and the fix."""
     if value is None:
         return None
-    from foi.dates import parse_date
+    from foi.support.dates import parse_date
 
     parsed = parse_date(value)
     if parsed is None:
@@ -348,12 +355,13 @@ def deadline_command(
     """Work out when a reply is due, the bank holidays that moved it, and the review and complaint
     windows. Exit 2 for a malformed date or option; exit 1 for a bad --holidays file or an
     impossible request (clarified before received, --extended under FOISA)."""
-    from foi import regimes
-    from foi.calendar import load_overrides, response_due
-    from foi.deadline_text import as_json as deadline_json
-    from foi.deadline_text import report
-    from foi.errors import UsageProblem
-    from foi.windows import next_steps
+    from foi.law import regimes
+    from foi.law.deadline_report import as_json as deadline_json
+    from foi.law.deadline_report import report
+    from foi.law.deadlines import response_due
+    from foi.law.holidays import load_overrides
+    from foi.law.next_steps import next_steps
+    from foi.support.errors import UsageProblem
 
     received_on = _date_option(received, "--received")
     clarified_on = _date_option(clarified, "--clarified")
@@ -402,8 +410,8 @@ def authorities_command(
     """
     import json
 
-    from foi import authorities, directory_view
-    from foi.errors import UsageProblem
+    from foi.directory import authorities, view
+    from foi.support.errors import UsageProblem
 
     if output_format is not None and output_format.lower() not in _AUTHORITY_FORMATS:
         raise UsageProblem(f"--format {output_format}: use one of {', '.join(_AUTHORITY_FORMATS)}")
@@ -415,19 +423,19 @@ def authorities_command(
             raise UsageProblem("`foi authorities show` needs an ID: e.g. `foi authorities show dwp`")
         entry = authorities.find(" ".join(terms[1:]), directory)
         if fmt == "json":
-            console.out(json.dumps(directory_view.as_dict(entry, directory), indent=2, ensure_ascii=False) + "\n")
+            console.out(json.dumps(view.as_dict(entry, directory), indent=2, ensure_ascii=False) + "\n")
         else:
-            console.out(directory_view.as_text(entry, directory))
+            console.out(view.as_text(entry, directory))
         return
     found = authorities.search(" ".join(terms), directory)
     if fmt == "json":
-        rows = [directory_view.as_dict(entry, directory) for entry in found]
-        console.out(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        entries = [view.as_dict(entry, directory) for entry in found]
+        console.out(json.dumps(entries, indent=2, ensure_ascii=False) + "\n")
         return
     if not found:
         console.info(f"Nothing in the directory matches '{' '.join(terms)}': try fewer or shorter words.")
         return
-    headers, rows = directory_view.table(found, directory)
+    headers, rows = view.table(found, directory)
     console.table(rows, headers)
 
 
@@ -461,7 +469,7 @@ def check(
 
     from foi.checks import RULES, check_text, fails
     from foi.checks.report import as_json, as_markup
-    from foi.errors import UsageProblem
+    from foi.support.errors import UsageProblem
 
     if rules:
         console.table([[r.id, r.severity, r.summary] for r in RULES.values()], ["rule", "severity", "catches"])
@@ -472,11 +480,11 @@ def check(
         raise UsageProblem("name at least one FILE to check, or - for standard input")
     target, regime_id = None, None
     if regime:
-        from foi import regimes
+        from foi.law import regimes
 
         regime_id = regimes.get(regime).id
     if authority:
-        from foi.authorities import resolve
+        from foi.directory.authorities import resolve
 
         target = resolve(authority)
     texts = []

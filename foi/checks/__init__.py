@@ -16,7 +16,7 @@ from foi.checks.finding import ERROR, INFO, RANK, SEVERITIES, WARNING, Finding
 from foi.checks.registry import RULES, Context, Rule
 
 if TYPE_CHECKING:
-    from foi.authorities import Authority, Provider
+    from foi.directory.entries import Authority, Provider
 
 # List the rules family by family, in the order a reader meets the problems.
 _FAMILIES = ("validity", "scope", "form", "privacy", "tone", "style", "structure", "law", "clarity")

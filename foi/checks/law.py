@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from foi.authorities import Provider, builtin
 from foi.checks.finding import ERROR, INFO, WARNING, Finding
 from foi.checks.registry import Context, rule
+from foi.directory.authorities import builtin
+from foi.directory.entries import Provider
 
 CITES = {
     "foia": re.compile(r"\bFreedom\s+of\s+Information\s+Act(?!\s+\(?Scotland)(?:\s+2000)?\b|\bFOIA\b(?!\s*\(?S)"

@@ -16,7 +16,7 @@ from foi.checks.document import Document
 from foi.checks.finding import Finding
 
 if TYPE_CHECKING:
-    from foi.authorities import Authority, Provider
+    from foi.directory.entries import Authority, Provider
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,28 @@
+"""Where things live: the built-in templates (inside the wheel, or beside the package in a checkout)
+and the user's configuration folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent  # foi/, above foi/support/
+DATA_DIR = PACKAGE_DIR / "data"
+
+
+def builtin_templates() -> Path:
+    """The built-in templates: foi/templates in an installed wheel, ./templates in a source checkout."""
+    shipped = PACKAGE_DIR / "templates"
+    if shipped.is_dir():
+        return shipped
+    return PACKAGE_DIR.parent / "templates"
+
+
+def config_dir() -> Path:
+    """The user's configuration folder (FOI_CONFIG_DIR overrides it, for tests and portable use)."""
+    override = os.environ.get("FOI_CONFIG_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("foi", appauthor=False))
