@@ -46,9 +46,25 @@ _ABBREVIATIONS = {
 }
 _SENTENCE_END = re.compile(r"[.?!]+[\"'\u201d\u2019)\]]*\s+")
 
+# "section 187 of the Data Protection Act 2018", "Section 202 of the Housing Act 1996": the law the request
+# is about, not a clause about how to answer it (those cite the Freedom of Information Act, or no Act).
+_OTHER_LAW = re.compile(
+    r"\b(?:sections?|s\.|regulations?|reg\.)\s*\d+[A-Za-z]?(?:\(\w+\))*\s+(?:of\s+the\s+|of\s+)(?!Freedom\s+of\s+Information)"
+    r"(?:[A-Z][\w()'\u2019-]*\s+){1,8}(?:Act|Regulations)\b|\b(?:Section|Sections)\s+\d+[A-Za-z]?\s+(?:notices?|reviews?|duty|"
+    r"duties|agreements?|contributions?|obligations?|applications?|offers?|decisions?)\b",
+)
+
+
+def _subject_law(text: str) -> str:
+    """The text with citations of the law the request is about blanked out."""
+    return _OTHER_LAW.sub(" ", text)
+
+
+_REDACTION_MARK = re.compile(r"\[[^\]\n]{0,40}\]")
+
 # A sentence that asks for something (as opposed to context or background).
 ASKING = re.compile(
-    r"\b(please|pls|plz|provide|send|supply|disclose|release|copy|copies|request|requesting|"
+    r"\b(please|pls|plz|provide|be\s+provided\s+with|send|supply|disclose|release|copy|copies|request|requesting|"
     r"would\s+like|i'd\s+like|like\s+to\s+(know|see|have|receive|obtain)|want\s+to\s+(know|see)|"
     r"i\s+(?:want|need|require|wish\s+to\s+(?:have|see|receive|obtain))|"
     r"tell\s+me|let\s+me\s+(know|have)|give\s+me|can\s+you|could\s+you|would\s+you|"
@@ -165,10 +181,11 @@ class Document:
         return self.flat[sentence.start : sentence.end]
 
     def is_procedural(self, sentence: Sentence) -> bool:
-        return bool(PROCEDURAL.search(self.sentence_text(sentence)))
+        # "[redacted URL]" is how a published copy marks what it removed, not a clause about redaction.
+        return bool(PROCEDURAL.search(_subject_law(_REDACTION_MARK.sub(" ", self.sentence_text(sentence)))))
 
     def is_procedural_text(self, text: str) -> bool:
-        return bool(CITATION.search(text))
+        return bool(CITATION.search(_subject_law(text)))
 
     def is_asking(self, sentence: Sentence) -> bool:
         text = self.sentence_text(sentence)

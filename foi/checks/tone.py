@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from foi.checks.finding import INFO, WARNING, Finding
 from foi.checks.registry import Context, rule
-from foi.checks.words import wordlike
+from foi.checks.words import phrases, wordlike
 
 EMOTIVE = re.compile(
     r"\b(disgrace(?:ful)?|scandalous|outrage(?:ous)?|appalling|shameful|shame\s+on|disgusting|pathetic|"
@@ -24,7 +24,9 @@ EMOTIVE = re.compile(
     r"(?:me\s+)?off|deliberately\s+(?:ignor|obstruct|mislead|delay|hid)\w*|you\s+people|you\s+lot|bloody(?!\s+Sunday)|"
     r"damn(?:ed)?|crap|shit\w*|f[u*]ck\w*|bastards?|idiots?|morons?|stupid|ridiculous|absurd|laughable|"
     r"atrocious|abysmal|diabolical|witch[\s-]hunt|vendetta|jobsworths?|corrupt(?!\s+(?:data|files?|records?|file))|rip[\s-]off|con\s+artists?|"
-    r"shocking|tyrann\w+|victimising|persecuting|harassing\s+me|bullying\s+me|wasting\s+taxpayers)\b",
+    r"shocking|tyrann\w+|victimising|persecuting|harassing\s+me|bullying\s+me|wasting\s+taxpayers|"
+    r"knew\s+(?:that\s+)?(?:what\s+was\s+stated\s+)?(?:was|were|is)\s+(?:untrue|false|a\s+lie)|knowingly\s+(?:lied|misled)|"
+    r"false\s+claims|don.t\s+try\s+to\s+be\s+clever)\b",
     re.IGNORECASE,
 )
 _BANG = re.compile(r"[!?]*![!?]+|\?{2,}")
@@ -60,7 +62,8 @@ _HEADING_LINE = re.compile(r"^[^a-z]{0,80}$")
 _KNOWN_CAPS = {
     "FOIA", "FOISA", "EISR", "GDPR", "HMRC", "DWP", "NHS", "OFSTED", "UNISON", "ACAS", "PIP", "ESA", "JSA",
     "UCAS", "NICE", "SEND", "JETS", "DVLA", "DVSA", "HMCTS", "HMPPS", "CCTV", "DPIA", "OFGEM", "OFWAT",
-    "OFCOM", "UNITE", "NATO", "COVID", "AIDS", "ASDA", "IKEA", "UKIP", "ASCII",
+    "OFCOM", "UNITE", "NATO", "COVID", "AIDS", "ASDA", "IKEA", "UKIP", "ASCII", "ALMO", "ALMOS", "NINO",
+    "RIPA", "PACE", "MASH", "CAFT", "SIMD", "GIRFEC", "PESF", "UCAS", "LOTS",
 }
 
 
@@ -109,3 +112,27 @@ def _lines(text: str, start: int, end: int) -> Iterable[tuple[int, str]]:
     for line in text[start:end].split("\n"):
         yield pos, line
         pos += len(line) + 1
+
+
+OPENING_SENTENCES = 2
+
+
+@rule("tone/opening", WARNING, "opens by complaining or accusing (\"Yet again ...\", \"because of fraud and "
+      "deception\") before asking")
+def check_opening(ctx: Context) -> Iterable[Finding]:
+    """The first sentences set how the officer reads the rest; an accusation there invites s.14."""
+    doc = ctx.doc
+    hostile = phrases("hostile_openings")
+    for sentence in doc.sentences[:OPENING_SENTENCES]:
+        text = doc.sentence_text(sentence)
+        match = hostile.search(text)
+        if EMOTIVE.search(text):
+            return  # tone/emotive reports the heated words themselves
+        if match and not doc.quoted(sentence.start + match.start()):
+            yield ctx.finding(
+                "tone/opening", WARNING,
+                "The request opens with a complaint or an accusation: the officer reads what follows as part "
+                "of a dispute, and a request seen as pursuing a grievance can be refused as vexatious (s.14).",
+                "Start with what you want (\"Please provide ...\"); make the complaint separately, through the "
+                "body's complaints procedure.", sentence.start, sentence.end)
+            return
