@@ -91,7 +91,8 @@ def run_entry(entry: dict[str, Any]) -> list[Any]:
     """Check one entry as `foi check` would, with its mode and context."""
     from foi.directory.authorities import resolve
 
-    name = entry.get("authority_id") or (entry.get("authority") if "mode" in entry else None)
+    # Real entries name the body for people (`authority`) and give its directory id apart (`authority_id`).
+    name = entry.get("authority_id") if "source" in entry else entry.get("authority")
     target = resolve(name) if name else None
     return check_text(
         entry["text"],

@@ -28,6 +28,7 @@ CLOSING = re.compile(rf"^{_CLOSING_WORDS}\s*[,.!]?$", re.IGNORECASE)
 CLOSING_INLINE = re.compile(rf"^{_CLOSING_WORDS}\s*[,.]\s+(?P<name>\S.*)$", re.IGNORECASE)
 
 MAX_HEAD_LINES = 20
+RUN_ON_WORDS = 12  # a greeting line this long is the request itself
 _INLINE_SALUTATION = re.compile(r"\s*(?:dear|to)\s+[^,\n]{1,60},\s*", re.IGNORECASE)
 _INLINE_CLOSING = re.compile(
     r"(?<=[.!?])\s+(?:yours\s+(?:faithfully|sincerely)|kind\s+regards|best\s+regards|regards|many\s+thanks)"
@@ -256,6 +257,10 @@ def parse(text: str) -> Document:
         inline = _INLINE_SALUTATION.match(text, lines[sal][0], lines[sal][1])
         if inline and len(text[inline.end() : lines[sal][1]].split()) >= 3:
             doc.body_start = inline.end()  # "Dear Cabinet Office, Please provide ..." on one line
+        elif inline is None and len(text[lines[sal][0] : lines[sal][1]].split()) >= RUN_ON_WORDS:
+            # "dear dwp i want to know ..." with no comma: the request runs on from the greeting.
+            greeting = re.match(r"\s*\S+\s+\S+\s*", text[lines[sal][0] : lines[sal][1]])
+            doc.body_start = lines[sal][0] + (greeting.end() if greeting else 0)
     first = sal + 1 if sal is not None else 0
     for i in range(len(lines) - 1, first - 1, -1):
         stripped = _strip_markup(text[lines[i][0] : lines[i][1]])
@@ -271,7 +276,10 @@ def parse(text: str) -> Document:
             doc.closing = (tail.start(), tail.start())
             doc.body_end = tail.start()
             doc.inline_name = tail.group("name").strip() or None
-    doc.blocks = _blocks(text, [sp for sp in lines if doc.body_start <= sp[0] and sp[1] <= doc.body_end])
+    # A greeting with the request on the same line: the rest of that line is body.
+    body_lines = [(s, e) for s, e in lines if doc.body_start <= s and e <= doc.body_end]
+    body_lines[:0] = [(doc.body_start, e) for s, e in lines if s < doc.body_start < e <= doc.body_end]
+    doc.blocks = _blocks(text, body_lines)
     return doc
 
 

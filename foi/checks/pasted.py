@@ -40,6 +40,10 @@ def _places(ctx: Context) -> list[tuple[int, int]]:
 @rule("form/pasted-answer", WARNING, "an item or subject line that tells the writer's own story in the first "
       "person (a wizard answer pasted in) instead of naming records")
 def check_pasted_answer(ctx: Context) -> Iterable[Finding]:
+    from foi.checks.privacy import is_sar
+
+    if is_sar(ctx):
+        return  # a subject access request is about the writer: first person is right there
     doc = ctx.doc
     for start, end in _places(ctx):
         match = _STORY.search(doc.flat, start, end)

@@ -256,6 +256,8 @@ THIRD_PARTY_NAMED = re.compile(
 # Public roles are public, but not the personal affairs attached to them: "the names of councillors
 # with council tax arrears", "all files ... concerning the following ... individuals".
 THIRD_PARTY_AFFAIRS = re.compile(
+    r"\bnames?\s+(?:and\s+(?:designations|roles|titles|grades|job\s+titles)\s+)?of\s+(?:the\s+)?(?:[\w-]+\s+)?"
+    r"board(?:\s+members)?\b|"
     r"\bnames?\s+of\s+(?:the\s+)?(?:councill?ors?|members|staff|officers|employees|tenants|residents)\s+"
     r"(?:with|who\s+(?:have|had|owe|were))\s+(?:outstanding\s+|unpaid\s+)?(?:council\s+tax\s+)?(?:arrears|debts?|"
     r"convictions?|complaints?|disciplinary|sickness|cautions?)"

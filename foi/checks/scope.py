@@ -142,7 +142,7 @@ SWEEP_YEARS = 0.25
 _RECORDS = re.compile(r"\b(records?|datasets?|files|documents|reports)\b", re.IGNORECASE)
 LONG_YEARS = 10.0
 # Figures of things that happen (counted over a period), as against a count of what exists now.
-_EVENTS = re.compile(r"\b(received|made|issued|submitted|lodged|applied|refused|rejected|awarded|concluded|"
+_EVENTS = re.compile(r"\b(received|made|issued|submitted|lodged|applied|requested|refused|rejected|awarded|concluded|"
                      r"sanctioned|evicted|referred|requests|applications|actions|claims|complaints|appeals)\b",
                      re.IGNORECASE)
 _NOW = re.compile(r"\b(current(?:ly)?|now|at\s+present|as\s+(?:of|at)|today|latest|this\s+date|outstanding|still|"

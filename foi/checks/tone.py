@@ -63,16 +63,22 @@ _KNOWN_CAPS = {
     "FOIA", "FOISA", "EISR", "GDPR", "HMRC", "DWP", "NHS", "OFSTED", "UNISON", "ACAS", "PIP", "ESA", "JSA",
     "UCAS", "NICE", "SEND", "JETS", "DVLA", "DVSA", "HMCTS", "HMPPS", "CCTV", "DPIA", "OFGEM", "OFWAT",
     "OFCOM", "UNITE", "NATO", "COVID", "AIDS", "ASDA", "IKEA", "UKIP", "ASCII", "ALMO", "ALMOS", "NINO",
-    "RIPA", "PACE", "MASH", "CAFT", "SIMD", "GIRFEC", "PESF", "UCAS", "LOTS",
+    "RIPA", "PACE", "MASH", "CAFT", "SIMD", "GIRFEC", "PESF", "LOTS",
 }
 
 
-@rule("style/case", WARNING, "written in capitals or with shouted words; all lower case (info)")
+WORDS_PER_STOP = 40
+
+
+@rule("style/case", WARNING, "written in capitals or with shouted words; all lower case with almost no full stops; "
+      "all lower case (info)")
 def check_case(ctx: Context) -> Iterable[Finding]:
     doc = ctx.doc
     body = doc.body
     letters = [c for c in body if c.isalpha()]
     upper = sum(c.isupper() for c in letters)
+    # Capitals outside acronyms ("SAR", "DWP"): what tells a lower-case writer from a careful one.
+    initials = sum(c.isupper() for word in re.findall(r"[A-Za-z]+", body) if not (word.isupper() and len(word) > 1) for c in word)
     start = doc.body_start + len(body) - len(body.lstrip())
     if len(letters) >= 30 and upper / len(letters) > 0.7:
         yield ctx.finding("style/case", WARNING,
@@ -100,7 +106,16 @@ def check_case(ctx: Context) -> Iterable[Finding]:
         return
     starts = [doc.sentence_text(s).lstrip("\"'(\u201c") for s in doc.sentences if not s.in_item]
     lower_starts = sum(1 for s in starts if s[:1].islower())
-    if len(letters) >= 120 and upper / len(letters) < 0.01 and starts and lower_starts / len(starts) >= 0.6:
+    words = len(body.split())
+    stops = len(re.findall(r"[.?!;](?:\s|$)", body)) + len(doc.blocks) - 1  # list items are separate too
+    if len(letters) >= 120 and initials / len(letters) < 0.01 and stops * WORDS_PER_STOP <= words:
+        # No capitals and hardly a full stop: the officer has to guess where each request ends.
+        yield ctx.finding("style/case", WARNING,
+                          "The request has no capital letters and almost no full stops: the officer has to guess "
+                          "where one thing you want ends and the next begins, and may read it narrowly.",
+                          "Write each thing you want as its own sentence or numbered item, with capitals and full "
+                          "stops.", start)
+    elif len(letters) >= 120 and upper / len(letters) < 0.01 and starts and lower_starts / len(starts) >= 0.6:
         yield ctx.finding("style/case", INFO,
                           "The request has no capital letters: a carefully written request is harder to "
                           "misread and is taken more seriously.",
@@ -123,7 +138,8 @@ def check_opening(ctx: Context) -> Iterable[Finding]:
     """The first sentences set how the officer reads the rest; an accusation there invites s.14."""
     doc = ctx.doc
     hostile = phrases("hostile_openings")
-    for sentence in doc.sentences[:OPENING_SENTENCES]:
+    opening = [s for s in doc.sentences if doc.sentences and s.block == doc.sentences[0].block]
+    for sentence in opening[:OPENING_SENTENCES]:  # the first sentences of the first paragraph
         text = doc.sentence_text(sentence)
         match = hostile.search(text)
         if EMOTIVE.search(text):

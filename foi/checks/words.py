@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 # Short or vowel-poor words people write in capitals for emphasis.
 COMMON_CAPS = frozenset(["NOT", "NO", "ALL", "ANY", "AND", "THE", "YOU", "YOUR", "WHY", "NOW", "MY", "ME", "WE", "OR", "IF", "SO", "TO", "OF", "IN", "ON", "AT", "BY", "IS", "IT", "BE", "DO", "UP", "HOW", "WHO", "FOR", "HAS", "HAD", "WAS", "WHAT", "WILL", "MUST", "STILL", "NEVER", "AGAIN", "ALWAYS", "ONLY", "JUST", "VERY", "FIRST", "SECOND", "THIRD", "FOURTH", "FIFTH", "SIXTH", "TIME", "TIMES", "PLEASE", "URGENT", "IMMEDIATELY", "TRUTH", "LIES", "WRONG", "RIGHT", "HELP", "STOP", "DEMAND", "REFUSE", "LEGAL", "ILLEGAL"])
@@ -26,7 +26,7 @@ def wordlike(token: str) -> bool:
 WORD_LISTS = "check_words.yaml"
 
 
-@lru_cache(maxsize=None)
+@cache
 def phrases(name: str) -> re.Pattern[str]:
     """One of the word lists in foi/data/check_words.yaml, as a single case-blind pattern.
 
