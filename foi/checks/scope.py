@@ -138,6 +138,8 @@ _KINDS = re.compile(r"\b(correspondence|e-?mails?|letters|memos?|briefings?|minu
                     r"documentation|documents|submissions|presentations|texts|whatsapps?|messages|agendas?)\b",
                     re.IGNORECASE)
 SWEEP_YEARS = 0.25
+_ANY_SWEEP = re.compile(r"\bany\s+(?:internal\s+)?(?:correspondence|documentation|documents|records|material)\b",
+                        re.IGNORECASE)
 # Records kept for years: over more than a decade even a named dataset is a long search.
 _RECORDS = re.compile(r"\b(records?|datasets?|files|documents|reports)\b", re.IGNORECASE)
 LONG_YEARS = 10.0
@@ -166,8 +168,14 @@ def _scope_of(ctx: Context, unit: Unit) -> Bounds:
 
 
 def _blanket(unit: Unit) -> re.Match[str] | None:
-    """A sweeping "all/any ..." in the unit, unless it is a formula or a request for documents in force."""
-    match = BLANKET.search(unit.text)
+    """A sweeping "all/any ..." in the unit, unless it is a formula or a request for documents in force.
+
+    "Any correspondence ..., including meetings, notes, memos, agendas and minutes" sweeps as widely
+    as "all": "any" counts when three or more kinds of record are listed with it.
+    """
+    match = BLANKET.search(unit.text) or _ANY_SWEEP.search(unit.text)
+    if match and match.re is _ANY_SWEEP and len({k.lower().rstrip("s") for k in _KINDS.findall(unit.text)}) < 3:
+        return None
     if match is None or _BOILERPLATE.search(unit.text) or _figures_first(unit.text, match):
         return None
     if _RECEIVED.search(unit.text[: match.start()]):
