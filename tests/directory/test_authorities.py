@@ -109,6 +109,8 @@ def test_ids_are_kebab_case_and_names_do_not_collide(directory):
         assert KEBAB.match(entry.id), entry.id
         for name in directory.names(entry):
             key = authorities.norm(name)
+            if getattr(entry, "ended", None):
+                continue  # an abolished council's name may fold to its successor's WhatDoTheyKnow name
             assert owner.setdefault(key, entry.id) == entry.id, (
                 f"'{name}' names {owner[key]} and {entry.id}"
             )
@@ -117,7 +119,7 @@ def test_ids_are_kebab_case_and_names_do_not_collide(directory):
 def test_unverified_lists_only_fields_that_exist(directory):
     for auth in directory.authorities.values():
         for field in auth.unverified:
-            assert field in {"email", "address", "wdtk", "regime"}, (auth.id, field)
+            assert field in {"email", "address", "wdtk", "regime", "sar_address"}, (auth.id, field)
             assert getattr(auth, field), (auth.id, field)
         assert not auth.verified, f"{auth.id}: nothing is confirmed against the body's own page yet"
         assert auth.sources, f"{auth.id} has no source"
