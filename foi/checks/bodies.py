@@ -34,9 +34,15 @@ def subjects() -> tuple[dict[str, Any], ...]:
 
     table = []
     for entry in read(DATA_DIR / "subjects.yaml")["subjects"]:
-        pattern = re.compile(r"\b(?:" + "|".join(f"(?:{t})" for t in entry["terms"]) + r")\b", re.IGNORECASE)
-        table.append({**entry, "pattern": pattern})
+        table.append({**entry, "pattern": _compile(entry["terms"]), "own": _compile(entry.get("unless") or [])})
     return tuple(table)
+
+
+def _compile(fragments: list[str]) -> re.Pattern[str] | None:
+    """One case-blind pattern for a list of fragments, or None for an empty list."""
+    if not fragments:
+        return None
+    return re.compile(r"\b(?:" + "|".join(f"(?:{f})" for f in fragments) + r")\b", re.IGNORECASE)
 
 
 def _asking_text(ctx: Context) -> list[tuple[int, str]]:
@@ -57,7 +63,7 @@ def check_wrong_body(ctx: Context) -> Iterable[Finding]:
             continue
         for offset, text in _asking_text(ctx):
             match = subject["pattern"].search(text)
-            if match:
+            if match and not (subject["own"] and subject["own"].search(text)):
                 yield _finding(ctx, subject, match.group(), offset + match.start(), offset + match.end())
                 return
 

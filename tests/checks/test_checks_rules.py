@@ -291,6 +291,8 @@ def test_jobcentres_asked_of_a_council_is_the_wrong_body() -> None:
                              "Universal Credit in 2025.")),
     ("glasgow-city-council", "How many council tenants on Universal Credit were in rent arrears on 31 March 2025?"),
     ("scottish-government", "Please provide the agency agreements with the DWP for disability benefits (PIP, DLA)."),
+    ("scottish-government", ("Please provide a copy of the guidance given to Fair Start Scotland providers on referrals "
+                             "from Jobcentres, in force in 2023.")),
 ])
 def test_right_body_or_own_dealings_pass(authority: str, text: str) -> None:
     assert "law/wrong-body" not in _to(authority, text)
