@@ -90,6 +90,9 @@ def new(
     authorities_file: Path | None = typer.Option(
         None, "--authorities", metavar="FILE", help="A directory of your own in WhatDoTheyKnow's all-authorities.csv layout, added to the built-in one."
     ),
+    track: bool = typer.Option(False, "--track", help="Record the letter in the tracker (`foi track`)."),
+    sent: str | None = typer.Option(None, "--sent", metavar="DATE", help="With --track: the day it was sent, YYYY-MM-DD (starts the clock)."),
+    db: str | None = typer.Option(None, "--db", metavar="PATH", help="With --track: the tracker file (default: $FOI_DB, else foi's data folder)."),
 ) -> None:
     """Draft a request: asks who you are, which body, what it is about and the specifics, then writes the letter.
 
@@ -111,7 +114,7 @@ def new(
         letter_date=_date_option(letter_date, "--date"), formats=formats, output=output, force=force,
         interactive=not no_input and wizard.interactive(), templates=templates,
         save_answers=save_answers, save_personal=save_personal, use_profile=not no_profile,
-        authorities_file=authorities_file,
+        authorities_file=authorities_file, track=track, sent=_date_option(sent, "--sent"), db=db,
     )
     new_letter.run(request)
 
@@ -516,3 +519,131 @@ def main() -> None:
         app()
     except KeyboardInterrupt:
         raise SystemExit(EXIT_INTERRUPTED) from None
+
+
+# --- track ---
+track_app = typer.Typer(
+    help="Track requests in a private SQLite file: add them, record what happened, list them by "
+    "urgency, show one, export them (CSV, JSON, a calendar).",
+    no_args_is_help=True,
+)
+app.add_typer(track_app, name="track")
+_DB_HELP = "The tracker file (default: $FOI_DB, else tracker.sqlite3 in foi's folder in your data folder)."
+_TODAY_HELP = "Work the statuses out as on this day, YYYY-MM-DD (default today)."
+
+
+def _today(value: str | None) -> Any:
+    from datetime import date
+
+    return _date_option(value, "--today") or date.today()
+
+
+@track_app.command("add")
+@handles_errors
+def track_add(
+    source: Path | None = typer.Argument(
+        None, metavar="[FILE]",
+        help="A letter written by `foi new` (.txt, .md or .eml), its answers file (.yaml), or a "
+        "batch's manifest.csv. Leave out to describe the request with --body and --title.",
+    ),
+    body: str | None = typer.Option(None, "--body", help="The body it went to: a directory id or name, or any name."),
+    title: str | None = typer.Option(None, "--title", help="A short title for the request."),
+    regime: str | None = typer.Option(None, "--regime", metavar="foia|eir|foisa|eisr|sar",
+                                      help="The law it was made under (default: the body's, from the directory)."),
+    sent: str | None = typer.Option(None, "--sent", metavar="DATE",
+                                    help="The day it was sent (received), YYYY-MM-DD: starts the clock."),
+    reference: str | None = typer.Option(None, "--reference", help="The authority's reference for it."),
+    db: str | None = typer.Option(None, "--db", metavar="PATH", help=_DB_HELP),
+) -> None:
+    """Track a request: from a letter, its answers file, a batch manifest, or flags.
+
+      foi track add letter.txt --sent 2026-06-01
+      foi track add --body dwp --title "Restart guidance" --sent 2026-06-01
+      foi track add letters/manifest.csv --sent 2026-06-01
+    """
+    from foi.tracker import commands
+    from foi.tracker.sources import Flags
+
+    flags = Flags(body=body, title=title, regime=regime, reference=reference)
+    ids = commands.add(db, source, flags, _date_option(sent, "--sent"))
+    shown = ", ".join(str(i) for i in ids)
+    console.info(f"Tracking {len(ids)} request(s): id {shown}")
+    if sent is None:
+        console.info(f"Record the day it goes: foi track event {ids[0]} sent --date YYYY-MM-DD")
+
+
+@track_app.command("event")
+@handles_errors
+def track_event(
+    request_id: int = typer.Argument(..., metavar="ID", help="The request's id (`foi track list`)."),
+    kind: str = typer.Argument(
+        ..., metavar="KIND",
+        help="sent, acknowledged, clarification-requested, clarified, extension, response, "
+        "partial-response, refused, review-requested, review-response, complaint, decision, withdrawn.",
+    ),
+    on: str | None = typer.Option(None, "--date", metavar="DATE", help="When it happened, YYYY-MM-DD (default today)."),
+    note: str | None = typer.Option(None, "--note", help="A few words to remember it by."),
+    file: str | None = typer.Option(None, "--file", metavar="PATH", help="The letter or reply it came with."),
+    until: str | None = typer.Option(None, "--until", metavar="DATE",
+                                     help="extension only: the new date the authority gave."),
+    db: str | None = typer.Option(None, "--db", metavar="PATH", help=_DB_HELP),
+) -> None:
+    """Record what happened to a request. `clarified` restarts the clock; `extension` moves the due
+    date (to --until, or the regime's extended period)."""
+    from datetime import date
+
+    from foi.tracker import commands
+    from foi.tracker.model import Event
+
+    event = Event(kind=kind, on=_date_option(on, "--date") or date.today(), note=note, file=file,
+                  until=_date_option(until, "--until"))
+    console.info(commands.event(db, request_id, event, date.today()))
+
+
+@track_app.command("list")
+@handles_errors
+def track_list(
+    status: list[str] = typer.Option([], "--status", help="Only these statuses (repeat): e.g. overdue, open, refused, \"internal review\"."),
+    body: str | None = typer.Option(None, "--body", help="Only bodies whose name or id contains this."),
+    due_before: str | None = typer.Option(None, "--due-before", metavar="DATE",
+                                          help="Only those the authority must answer before this day."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, csv or json."),
+    today: str | None = typer.Option(None, "--today", metavar="DATE", help=_TODAY_HELP),
+    db: str | None = typer.Option(None, "--db", metavar="PATH", help=_DB_HELP),
+) -> None:
+    """List tracked requests, most urgent first: overdue ones at the top (in red on a terminal)."""
+    from foi.tracker import commands, view
+
+    _listing_format(fmt, view.LIST_FORMATS)
+    filters = view.Filters(tuple(status), body, _date_option(due_before, "--due-before"))
+    commands.listing(db, _today(today), filters, fmt)
+
+
+@track_app.command("show")
+@handles_errors
+def track_show(
+    request_id: int = typer.Argument(..., metavar="ID", help="The request's id."),
+    as_json: bool = typer.Option(False, "--json", help="Print it as JSON."),
+    today: str | None = typer.Option(None, "--today", metavar="DATE", help=_TODAY_HELP),
+    db: str | None = typer.Option(None, "--db", metavar="PATH", help=_DB_HELP),
+) -> None:
+    """Show one request: its timeline, each deadline and the holidays that moved it, the next step."""
+    from foi.tracker import commands
+
+    commands.show(db, request_id, _today(today), as_json)
+
+
+@track_app.command("export")
+@handles_errors
+def track_export(
+    fmt: str = typer.Option(..., "--format", "-f", help="csv, json (with every event) or ics (a calendar)."),
+    output: Path | None = typer.Option(None, "--output", "-o", metavar="FILE", help="The file to write (default: the screen)."),
+    force: bool = typer.Option(False, "--force", help="Replace the file if it exists."),
+    today: str | None = typer.Option(None, "--today", metavar="DATE", help=_TODAY_HELP),
+    db: str | None = typer.Option(None, "--db", metavar="PATH", help=_DB_HELP),
+) -> None:
+    """Export every tracked request. The .ics puts each due date, review window and complaint window
+    in your calendar once; importing it again updates them instead of adding copies."""
+    from foi.tracker import commands
+
+    commands.export(db, fmt, output, _today(today), force)

@@ -37,6 +37,9 @@ class NewRequest:
     save_personal: bool = False
     use_profile: bool = True
     authorities_file: Path | None = None
+    track: bool = False  # record the letter in the tracker (foi new --track)
+    sent: date | None = None  # the day it was sent, when --sent was given: starts the clock
+    db: str | None = None  # the tracker file (--db), else FOI_DB or the default
 
 
 def sources_for(request: NewRequest) -> list[Source]:
@@ -87,7 +90,9 @@ def run(request: NewRequest) -> drafting.Draft:
             console.info("Nothing was written.")
             return draft
         taken, draft = reviewed
-    _write(draft, request, wizard)
+    written = _write(draft, request, wizard)
+    if request.track or request.sent is not None:
+        _track(draft, written, request)
     save_to = request.save_answers
     if save_to is None and wizard is not None:
         save_to = _offer_to_save(draft, wizard)
@@ -109,7 +114,17 @@ def _labels(user_dir: Path | None) -> dict[str, dict[str, str]]:
     return {"scenario": {s.id: s.title for s in scenarios.all_scenarios(user_dir).values()}}
 
 
-def _write(draft: drafting.Draft, request: NewRequest, wizard: Wizard | None) -> None:
+def _track(draft: drafting.Draft, written: list[Path], request: NewRequest) -> None:
+    """Record the letter in the tracker (the first file written stands for all its formats)."""
+    from foi.tracker import record_letter
+
+    request_id = record_letter(request.db, draft, written[0] if written else None, sent=request.sent)
+    console.info(f"Tracking it as request {request_id}")
+    if request.sent is None:
+        console.info(f"Record the day it goes: foi track event {request_id} sent --date YYYY-MM-DD")
+
+
+def _write(draft: drafting.Draft, request: NewRequest, wizard: Wizard | None) -> list[Path]:
     """Every format asked for, or none: targets are checked and every format is rendered (a refusal
     such as wdtk for a subject access request comes here) before the first file is written."""
     formats = registry.choose(request.formats, draft)
@@ -118,7 +133,8 @@ def _write(draft: drafting.Draft, request: NewRequest, wizard: Wizard | None) ->
         output = _ask_output(draft, formats, wizard)
     targets = outputs.plan(formats, output, draft.slug, force=request.force)
     contents = {target.fmt: registry.render(draft, target.fmt) for target in targets}
-    for path in outputs.write(targets, contents, force=request.force):
+    written = outputs.write(targets, contents, force=request.force)
+    for path in written:
         console.info(f"Wrote {path}")
     for fmt in formats:
         for notice in registry.notices(draft, fmt):
@@ -126,6 +142,7 @@ def _write(draft: drafting.Draft, request: NewRequest, wizard: Wizard | None) ->
                 console.warn(notice.text)
             else:
                 console.info(notice.text)
+    return written
 
 
 def _ask_output(draft: drafting.Draft, formats: list[str], wizard: Wizard) -> str:

@@ -56,6 +56,10 @@ def add_requests(db: str | Path | None, entries: list[tuple[NewRequest, date | N
     ids = []
     with store.connect(location.db_path(db)) as conn, store.transaction(conn):
         for new, sent in entries:
+            existing = store.request_for_letter(conn, new.letter) if new.letter else None
+            if existing is not None:
+                raise FoiError(f"{new.letter} is already tracked as request {existing}: nothing was "
+                               f"added; `foi track show {existing}` shows it")
             request_id = store.insert_request(conn, new)
             if sent is not None:
                 store.insert_event(conn, request_id, Event("sent", sent))
