@@ -579,7 +579,7 @@ def track_event(
     kind: str = typer.Argument(
         ..., metavar="KIND",
         help="sent, acknowledged, clarification-requested, clarified, extension, response, "
-        "partial-response, refused, review-requested, review-response, complaint, decision, withdrawn.",
+        "partial-response, refused, chased, review-requested, review-chased, review-response, complaint, decision, withdrawn.",
     ),
     on: str | None = typer.Option(None, "--date", metavar="DATE", help="When it happened, YYYY-MM-DD (default today)."),
     note: str | None = typer.Option(None, "--note", help="A few words to remember it by."),
@@ -647,3 +647,113 @@ def track_export(
     from foi.tracker import commands
 
     commands.export(db, fmt, output, _today(today), force)
+
+
+# --- followup ---
+followup_app = typer.Typer(
+    help="The next letter: a chaser, an internal review, a review chaser or a complaint to the "
+    "regulator, with the dates worked out. On its own (at a terminal) it asks what happened.",
+    no_args_is_help=False, invoke_without_command=True,
+)
+app.add_typer(followup_app, name="followup")
+
+
+@followup_app.callback(invoke_without_command=True)
+@handles_errors
+def followup_ask(
+    ctx: typer.Context,
+    db: str | None = typer.Option(None, "--db", metavar="PATH", help=_DB_HELP),
+) -> None:
+    """Ask which tracked request and what happened, then write the follow-up (needs a terminal)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from foi.followup.ask import run_wizard
+    from foi.request import wizard
+
+    run_wizard(db, wizard.interactive())
+
+
+def _followup(kind: str, request_id: int | None, **options: Any) -> None:
+    from foi.export import registry
+    from foi.followup.commands import Followup, run
+
+    registry.choose(options["formats"])
+    job = Followup(
+        kind=kind, request_id=request_id, overdue=options.get("overdue", False), db=options["db"],
+        letter_date=_date_option(options["letter_date"], "--date"), formats=options["formats"],
+        output=options["output"], force=options["force"], track=not options["no_track"],
+        grounds=options.get("grounds", []), reason=options.get("reason"),
+        reply=options.get("reply"), drop=options.get("drop", []),
+    )
+    run(job)
+
+
+_FU_ID = typer.Argument(None, metavar="ID", help="The tracked request's id (`foi track list`).")
+_FU_DATE = typer.Option(None, "--date", metavar="DATE", help="The letter's date, YYYY-MM-DD (default today): lateness is counted to it.")
+_FU_FORMAT = typer.Option(["text"], "--format", "-f", metavar="FORMAT", help="text, markdown, html, docx, eml or wdtk; repeat it, or give all.")
+_FU_OUTPUT = typer.Option(None, "--output", "-o", metavar="PATH", help="The file, or a folder ending in / for several formats; default the screen.")
+_FU_FORCE = typer.Option(False, "--force", help="Replace existing files.")
+_FU_NO_TRACK = typer.Option(False, "--no-track", help="Do not record the letter as an event in the tracker.")
+_FU_DB = typer.Option(None, "--db", metavar="PATH", help=_DB_HELP)
+_FU_GROUND = typer.Option([], "--ground", metavar="KEY", help="A ground (repeat): no-response, exemption-wrong, public-interest, cost-estimate, advice-assistance, information-missing, excessive-redaction, wrong-question, vexatious.")
+_FU_REASON = typer.Option(None, "--reason", metavar="TEXT", help="Why you are not satisfied, in your own words.")
+
+
+@followup_app.command("chase")
+@handles_errors
+def followup_chase(
+    request_id: int | None = _FU_ID,
+    overdue: bool = typer.Option(False, "--overdue", help="A chaser for every overdue request (give --output FOLDER/)."),
+    letter_date: str | None = _FU_DATE, formats: list[str] = _FU_FORMAT, output: str | None = _FU_OUTPUT,
+    force: bool = _FU_FORCE, no_track: bool = _FU_NO_TRACK, db: str | None = _FU_DB,
+) -> None:
+    """The reply is late: a chaser naming the date sent, the date due, how late, and the time limit
+    (FOIA/FOISA s.10). Warns if it is not late yet."""
+    _followup("chase", request_id, overdue=overdue, letter_date=letter_date, formats=formats,
+              output=output, force=force, no_track=no_track, db=db)
+
+
+@followup_app.command("review")
+@handles_errors
+def followup_review(
+    request_id: int | None = _FU_ID,
+    ground: list[str] = _FU_GROUND, reason: str | None = _FU_REASON,
+    reply: Path | None = typer.Option(None, "--reply", metavar="FILE", help="The authority's reply (text, .eml, or a PDF's text): its sections and words propose grounds."),
+    drop: list[str] = typer.Option([], "--drop", metavar="KEY", help="Leave out a ground the reply proposed (repeat)."),
+    letter_date: str | None = _FU_DATE, formats: list[str] = _FU_FORMAT, output: str | None = _FU_OUTPUT,
+    force: bool = _FU_FORCE, no_track: bool = _FU_NO_TRACK, db: str | None = _FU_DB,
+) -> None:
+    """Ask for an internal review (FOISA s.20: the dissatisfaction is stated), with grounds from the
+    checklist, from the reply, and your own words. Warns if asked more than 40 working days late."""
+    from foi.request import wizard
+
+    _ = wizard  # the proposals are confirmed one by one only at a terminal
+    _followup("review", request_id, grounds=ground, reason=reason, reply=reply, drop=drop,
+              letter_date=letter_date, formats=formats, output=output, force=force,
+              no_track=no_track, db=db)
+
+
+@followup_app.command("review-chase")
+@handles_errors
+def followup_review_chase(
+    request_id: int | None = _FU_ID,
+    letter_date: str | None = _FU_DATE, formats: list[str] = _FU_FORMAT, output: str | None = _FU_OUTPUT,
+    force: bool = _FU_FORCE, no_track: bool = _FU_NO_TRACK, db: str | None = _FU_DB,
+) -> None:
+    """The internal review is late (20 working days; 40 at most under FOIA): a chaser for it."""
+    _followup("review-chase", request_id, letter_date=letter_date, formats=formats, output=output,
+              force=force, no_track=no_track, db=db)
+
+
+@followup_app.command("complain")
+@handles_errors
+def followup_complain(
+    request_id: int | None = _FU_ID,
+    ground: list[str] = _FU_GROUND, reason: str | None = _FU_REASON,
+    letter_date: str | None = _FU_DATE, formats: list[str] = _FU_FORMAT, output: str | None = _FU_OUTPUT,
+    force: bool = _FU_FORCE, no_track: bool = _FU_NO_TRACK, db: str | None = _FU_DB,
+) -> None:
+    """Complain to the ICO (FOIA s.50, EIR) or apply to the Scottish Information Commissioner
+    (FOISA s.47); for subject access, to the organisation first. Lists what to attach."""
+    _followup("complain", request_id, grounds=ground, reason=reason, letter_date=letter_date,
+              formats=formats, output=output, force=force, no_track=no_track, db=db)
