@@ -70,10 +70,23 @@ def findings(text: str, regime: Regime) -> list[Finding]:
     """Each trigger the reply sets off, once, with the first citation or words that set it off."""
     found: list[Finding] = []
     for trigger in triggers():
-        finding = _by_citation(text, regime, trigger) or _by_phrase(text, trigger)
+        cited, said = _by_citation(text, regime, trigger), _by_phrase(text, trigger)
+        finding = cited or said
+        if cited is not None and said is not None and said.words != cited.words:
+            # The words that go with the citation are often in the sentence before it.
+            finding = Finding(trigger, cited.cited, f"{said.words} ... {cited.words}")
         if finding is not None:
             found.append(finding)
-    return found
+    return [f for f in found if not _outweighed(f, found, text)]
+
+
+def _outweighed(finding: Finding, found: list[Finding], text: str) -> bool:
+    """A provision cited without its trigger's words, when another trigger's words go with the
+    same citation (EIR reg 12(4)(b) "manifestly unreasonable" because of cost, not vexatious)."""
+    if finding.cited is None or _said(text, finding.trigger):
+        return False
+    return any(other is not finding and _said(other.words, other.trigger) and finding.cited in other.words
+               for other in found)
 
 
 def _by_citation(text: str, regime: Regime, trigger: Trigger) -> Finding | None:
