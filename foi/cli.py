@@ -685,6 +685,11 @@ def _followup(kind: str, request_id: int | None, **options: Any) -> None:
         grounds=options.get("grounds", []), reason=options.get("reason"),
         reply=options.get("reply"), drop=options.get("drop", []),
     )
+    if job.reply is not None:
+        from foi.request import wizard
+
+        # At a terminal each ground the reply proposes is confirmed; without one all are kept.
+        job.asker = wizard.Wizard() if wizard.interactive() else None
     run(job)
 
 
@@ -725,9 +730,6 @@ def followup_review(
 ) -> None:
     """Ask for an internal review (FOISA s.20: the dissatisfaction is stated), with grounds from the
     checklist, from the reply, and your own words. Warns if asked more than 40 working days late."""
-    from foi.request import wizard
-
-    _ = wizard  # the proposals are confirmed one by one only at a terminal
     _followup("review", request_id, grounds=ground, reason=reason, reply=reply, drop=drop,
               letter_date=letter_date, formats=formats, output=output, force=force,
               no_track=no_track, db=db)
