@@ -12,6 +12,7 @@ from foi.export import outputs, registry
 from foi.followup import grounds, letters, reply, timing
 from foi.followup.letters import FollowupDraft
 from foi.support import console
+from foi.support.dates import long_date
 from foi.support.errors import FoiError, UsageProblem
 from foi.tracker import recording
 from foi.tracker.model import Event, Tracked
@@ -158,15 +159,27 @@ def _proposed(job: Followup, state: State) -> list[str]:
     return keys
 
 
+# What each event's letter is, in a complaint's list of what to attach (reference A14: the request,
+# the response, the request for review and its outcome).
+_ATTACH = {
+    "sent": "my request", "response": "the reply", "partial-response": "the reply",
+    "refused": "the refusal", "chased": "my chaser", "review-requested": "my request for review",
+    "review-chased": "my chaser for the review", "review-response": "the outcome of the review",
+    "complaint": "my complaint to the organisation",
+}
+
+
 def attachments(request: Tracked) -> list[str]:
-    """What to send with a complaint: the request and every letter and reply recorded with a file."""
+    """What to send with a complaint: every letter and reply the tracker knows of, by date, with
+    its file's name where one was recorded."""
     found = []
-    if request.letter:
-        found.append(f"my request ({Path(request.letter).name})")
     for event in request.events:
-        if event.file:
-            what = letters._HAPPENED.get(event.kind, event.kind).rstrip(".")
-            found.append(f"{what[0].lower() + what[1:]}, {event.on.isoformat()} ({Path(event.file).name})")
+        what = _ATTACH.get(event.kind)
+        if what is None:
+            continue
+        file = event.file or (request.letter if event.kind == "sent" else None)
+        named = f" ({Path(file).name})" if file else ""
+        found.append(f"{what[0].upper()}{what[1:]} of {long_date(event.on)}{named}")
     return found
 
 
