@@ -119,3 +119,40 @@ def test_two_processes_adding_50_events_each_at_once_leave_100(tmp_path: Path) -
     with store.connect(db) as conn:
         assert store.count_events(conn, request_id) == 101  # the sent event and 100 more
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+INTERRUPTED = """
+import sys, time
+from foi.tracker import store
+real, marker = store.insert_event, sys.argv[2]
+def slow(*args, **kwargs):
+    result = real(*args, **kwargs)
+    open(marker, "w").close()  # inside the transaction now: the parent may press Ctrl-C
+    time.sleep(60)
+    return result
+store.insert_event = slow
+db = sys.argv[1]
+sys.argv = ["foi", "track", "add", "--body", "dwp", "--title", "T", "--sent", "2026-06-01", "--db", db]
+from foi.cli import main
+main()
+"""
+
+
+def test_a_real_sigint_in_the_middle_of_a_write_exits_130_and_rolls_back(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    db, marker = tmp_path / "t.sqlite3", tmp_path / "inside"
+    proc = subprocess.Popen([sys.executable, "-c", INTERRUPTED, str(db), str(marker)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while not marker.exists() and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.05)
+    assert marker.exists(), proc.communicate()[1]
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert "Interrupted" in err and "Traceback" not in err
+    with store.connect(db) as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert store.all_requests(conn) == [] and store.count_events(conn) == 0
