@@ -31,7 +31,10 @@ def add(db: str | None, source: Path | None, flags: Flags, sent: date | None) ->
     if name.endswith((".yaml", ".yml")):
         new = sources.from_answers(source, flags, sent or date.today())
         return recording.add_requests(db, [(new, sent)])
-    new, _letter_date = sources.from_letter(source, flags)
+    new, letter_date = sources.from_letter(source, flags)
+    if sent is None and letter_date is not None:
+        console.info(f"The letter is dated {letter_date.isoformat()}: if it went that day, record it "
+                     "with --sent (the clock starts from the day it is received)")
     return recording.add_requests(db, [(new, sent)])
 
 

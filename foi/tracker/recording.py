@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -95,14 +96,13 @@ def check_event(request: Tracked, event: Event) -> None:
 
 
 def record_event(db: str | Path | None, request_id: int, event: Event) -> tuple[Tracked, int]:
-    """Check and record one event; the request as it was before it, and the event's id."""
+    """Check and record one event (its file kept by its full path); the request as it was before
+    it, and the event's id."""
     with store.connect(location.db_path(db)) as conn:
         request = store.get(conn, request_id)
-        if event.file is not None:
-            check_event(request, event)
-            event = Event(event.kind, event.on, event.note, str(Path(event.file).resolve()),
-                          event.until)
         check_event(request, event)
+        if event.file is not None:
+            event = replace(event, file=str(Path(event.file).resolve()))
         return request, store.add_event(conn, request_id, event)
 
 

@@ -84,7 +84,7 @@ def connect(path: Path) -> Iterator[sqlite3.Connection]:
     import sqlite3
 
     if path.is_dir():
-        raise FoiError(f"{path} is a folder: give --db a file name, e.g. {path / 'foi.sqlite3'}")
+        raise FoiError(f"{path} is a folder: give --db a file name, e.g. {path / 'tracker.sqlite3'}")
     _create_private(path)
     try:
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
@@ -105,9 +105,9 @@ def _prepare(conn: sqlite3.Connection, path: Path) -> None:
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA synchronous = NORMAL")
     _migrate(conn, path)
-    for extra in (Path(f"{path}-wal"), Path(f"{path}-shm")):
-        if extra.exists():
-            os.chmod(extra, 0o600)
+    for extra in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        if extra.exists() and extra.stat().st_mode & 0o077:
+            os.chmod(extra, 0o600)  # it holds names and addresses: the owner's eyes only
 
 
 @contextmanager

@@ -217,3 +217,23 @@ def test_record_letter_is_idempotent_for_the_same_file(db: Path, tmp_path: Path)
     assert record_letter(db, draft, path, sent=date(2026, 6, 1)) == first
     assert record_letter(db, draft, tmp_path / "b.txt") == first + 1
     assert derive(recording.load(db, first + 1), date(2026, 7, 1)).label == "not sent"
+
+
+def test_add_reads_an_answers_file(db: Path, tmp_path: Path) -> None:
+    answers = tmp_path / "answers.yaml"
+    answers.write_text("scenario: provider-data-access\nauthority: dwp\nprovider: A4e\n"
+                       "name: Jane Smith\nemail: jane@example.org\n", encoding="utf-8")
+    code, _, err = foi("track", "add", str(answers), "--sent", "2026-06-01", "--reference", "FOI/1")
+    assert code == 0, err
+    request = recording.load(None, 1)
+    assert (request.authority_id, request.regime, request.reference) == ("dwp", "foia", "FOI/1")
+    assert request.answers == str(answers.resolve()) and request.requester["name"] == "Jane Smith"
+
+
+def test_a_file_that_is_not_a_tracker_or_a_folder_is_a_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.sqlite3"
+    bad.write_text("not a database", encoding="utf-8")
+    code, _, err = foi("track", "list", "--db", str(bad))
+    assert code == 1 and "cannot be used" in err and "Traceback" not in err
+    code, _, err = foi("track", "list", "--db", str(tmp_path))
+    assert code == 1 and "is a folder" in err
