@@ -27,6 +27,7 @@ class Trigger:
     phrases: tuple[str, ...]
     grounds: tuple[str, ...]
     argument: str
+    context: tuple[str, ...] = ()  # stems a sentence needs for the phrases to count (boilerplate)
 
 
 @lru_cache(maxsize=1)
@@ -53,7 +54,8 @@ def triggers() -> list[Trigger]:
     for key, value in _raw()["triggers"].items():
         trigger = Trigger(key, tuple(value.get("sections") or ()),
                           tuple(p.lower() for p in value.get("phrases") or ()),
-                          tuple(value["grounds"]), " ".join(str(value["argument"]).split()))
+                          tuple(value["grounds"]), " ".join(str(value["argument"]).split()),
+                          tuple(c.lower() for c in value.get("context") or ()))
         unknown = [g for g in trigger.grounds if g not in known]
         if unknown:
             raise DataError(f"{FILE}: trigger {key} names unknown grounds {', '.join(unknown)}")

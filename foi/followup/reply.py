@@ -17,7 +17,7 @@ from foi.law.regimes import Regime
 from foi.support.errors import FoiError
 
 _CITATION = re.compile(
-    r"\b(?P<kind>sections?|ss?\.|s(?=\s*\d)|regulations?|regs?\.?|r\.)\s*"
+    r"\b(?P<kind>sections?|secs?\.?|ss?\.|s(?=\s*\d)|regulations?|regs?\.?|r\.)\s*"
     r"(?P<number>\d+[A-Z]?)(?P<subs>(?:\s*\(\s*[0-9a-z]+\s*\))*)",
     re.IGNORECASE,
 )
@@ -116,11 +116,15 @@ def _said(sentence: str, trigger: Trigger) -> bool:
 
 
 def _by_phrase(text: str, trigger: Trigger) -> Finding | None:
+    """The first sentence with one of the trigger's words (and, for boilerplate words, its context)."""
     lowered = text.lower()
     for phrase in trigger.phrases:
         position = lowered.find(phrase)
-        if position != -1:
-            return Finding(trigger, None, _sentence(text, position))
+        while position != -1:
+            sentence = _sentence(text, position)
+            if not trigger.context or any(stem in sentence.lower() for stem in trigger.context):
+                return Finding(trigger, None, sentence)
+            position = lowered.find(phrase, position + len(phrase))
     return None
 
 

@@ -260,3 +260,13 @@ def test_followup_with_no_arguments_needs_a_terminal(db: Path) -> None:
     assert result.returncode == 2
     assert "needs a terminal" in result.stderr and "foi followup chase 3" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_boilerplate_words_do_not_propose_grounds(db: Path) -> None:
+    found = reply.findings(reply.read(REPLIES / "council_s12_refusal_with_boilerplate.txt"), regimes.get("foia"))
+    assert [f.trigger.key for f in found] == ["cost"]
+    assert reply.proposed_grounds(found) == ["cost_estimate", "advice_assistance"]
+    withheld = reply.findings("We have withheld the names because they are personal data, and the "
+                              "public interest in maintaining the exemption outweighs disclosure.",
+                              regimes.get("foia"))
+    assert [f.trigger.key for f in withheld] == ["personal", "public_interest"]
