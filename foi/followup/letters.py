@@ -30,7 +30,7 @@ _HAPPENED = {
     "review-requested": "I asked for an internal review.",
     "review-chased": "I chased the late review.",
     "review-response": "The authority sent the outcome of its internal review.",
-    "complaint": "I complained.", "decision": "The regulator decided.",
+    "complaint": "I complained to the regulator.", "decision": "The regulator decided.",
     "withdrawn": "I withdrew the request.",
 }
 _SUBJECT = {
@@ -155,10 +155,17 @@ def _context(kind: str, request: Tracked, state: State, requester: dict[str, Any
         "to_controller": to_controller(kind, request),
         "grounds": [_ground(g, scope) for g in extra.get("grounds", [])],
         "own_words": escape(extra.get("reason") or ""),
-        "happened": [Md(f"On {long_date(e.on)}: {_HAPPENED.get(e.kind, e.kind)}") for e in request.events],
+        "happened": [Md(f"On {long_date(e.on)}: {_happened(request, e)}") for e in request.events],
         "attachments": [escape(a) for a in extra.get("attachments", [])],
         "signature": _signature(requester),
     }
+
+
+def _happened(request: Tracked, event: Any) -> str:
+    """What an event was, in a complaint's account; subject access complains to the organisation first."""
+    if event.kind == "complaint" and request.regime == "sar" and event is request.first("complaint"):
+        return "I complained to the organisation."
+    return _HAPPENED.get(event.kind, event.kind)
 
 
 def _review_answer(kind: str, state: State, letter_date: date) -> Any:

@@ -95,10 +95,10 @@ def _review_chase(request: Tracked, state: State) -> list[str]:
 
 def _complain(request: Tracked, state: State) -> list[str]:
     regime, today = state.regime, state.today
-    if regime.kind == "sar":
-        return []
     deadline = state.deadline
     assert deadline is not None
+    if regime.kind == "sar":
+        return _complain_sar(request, state)
     review = regime.review or {}
     if state.responded is None and state.review_requested is None:
         if today <= deadline.latest:
@@ -106,6 +106,9 @@ def _complain(request: Tracked, state: State) -> list[str]:
         if review.get("review_before_complaint"):
             return [f"{regime.regulator.short} takes an appeal only after a review: ask for one "
                     f"first with `foi followup review {request.id} --ground no-response`"]
+        if request.first("chased") is None:
+            return [f"{regime.regulator.short} expects you to have chased the authority first: "
+                    f"send `foi followup chase {request.id}`, and complain if that brings nothing"]
         return []
     if state.review_requested is None:
         return [f"{regime.regulator.short} expects you to ask for an internal review first: run "
@@ -119,4 +122,25 @@ def _complain(request: Tracked, state: State) -> list[str]:
         return [f"this is late: {regime.regulator.short} expects a complaint by {_day(window.by)} "
                 f"({window.rule}) and may decline one made after undue delay; send it now and "
                 "say why it is late"]
+    return []
+
+
+def _complain_sar(request: Tracked, state: State) -> list[str]:
+    """Subject access: to the organisation once the month has passed; then to the regulator within
+    three months of the last contact (ICO practice, reference D)."""
+    deadline = state.deadline
+    assert deadline is not None
+    first = request.first("complaint")
+    if first is None:
+        if state.responded is None and state.today <= deadline.due:
+            return [f"this is early: the reply is not due until {_day(deadline.due)}"]
+        return []
+    from foi.law.workdays import add_months
+
+    last = max(e.on for e in request.events)
+    by = add_months(last, int(state.regime.complaint["within"]))
+    if state.today > by:
+        return [f"this is late: {state.regime.regulator.short} expects a complaint within three "
+                f"months of your last contact with the organisation ({_day(last)}), by {_day(by)}; "
+                "send it now and say why it is late"]
     return []

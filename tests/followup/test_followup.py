@@ -270,3 +270,27 @@ def test_boilerplate_words_do_not_propose_grounds(db: Path) -> None:
                               "public interest in maintaining the exemption outweighs disclosure.",
                               regimes.get("foia"))
     assert [f.trigger.key for f in withheld] == ["personal", "public_interest"]
+
+
+def test_an_unchased_late_reply_complaint_says_to_chase_first(db: Path) -> None:
+    request_id = track("dwp")
+    code, _, err = foi("followup", "complain", request_id, "--date", "2026-07-20", "--no-track")
+    assert code == 0 and f"foi followup chase {request_id}" in err
+    foi("followup", "chase", request_id, "--date", "2026-07-03")
+    code, out, err = foi("followup", "complain", request_id, "--date", "2026-07-20", "--no-track")
+    assert code == 0 and "Warning" not in err
+    assert "it is now 13 working days late" in flat(out)
+    assert "My chaser of 3 July 2026" in flat(out)
+
+
+def test_subject_access_complaint_to_the_ico_names_the_organisation_complaint_first(db: Path) -> None:
+    foi("track", "add", "--body", "dwp", "--title", "My records", "--regime", "sar", "--sent", "2026-06-01")
+    code, _, err = foi("followup", "complain", "1", "--date", "2026-06-20", "--no-track")
+    assert "this is early" in err
+    foi("followup", "complain", "1", "--date", "2026-07-10")
+    code, out, err = foi("followup", "complain", "1", "--date", "2026-08-10", "--no-track")
+    assert code == 0, err
+    assert "I complained to DWP first" in flat(out)
+    assert "On 10 July 2026: I complained to the organisation." in flat(out)
+    code, _, err = foi("followup", "complain", "1", "--date", "2026-11-01", "--no-track")
+    assert "this is late" in err and "10 October 2026" in err
