@@ -92,9 +92,8 @@ def run(request: NewRequest) -> drafting.Draft:
             console.info("Nothing was written.")
             return draft
         taken, draft = reviewed
-    written = _write(draft, request, wizard)
-    if request.track or request.sent is not None:
-        _track(draft, written, request)
+    _write(draft, request, wizard)
+    _track(draft, request)
     save_to = request.save_answers
     if save_to is None and wizard is not None:
         save_to = _offer_to_save(draft, wizard)
@@ -116,17 +115,7 @@ def _labels(user_dir: Path | None) -> dict[str, dict[str, str]]:
     return {"scenario": {s.id: s.title for s in scenarios.all_scenarios(user_dir).values()}}
 
 
-def _track(draft: drafting.Draft, written: list[Path], request: NewRequest) -> None:
-    """Record the letter in the tracker (the first file written stands for all its formats)."""
-    from foi.tracker import record_letter
-
-    request_id = record_letter(request.db, draft, written[0] if written else None, sent=request.sent)
-    console.info(f"Tracking it as request {request_id}")
-    if request.sent is None:
-        console.info(f"Record the day it goes: foi track event {request_id} sent --date YYYY-MM-DD")
-
-
-def _write(draft: drafting.Draft, request: NewRequest, wizard: Wizard | None) -> list[Path]:
+def _write(draft: drafting.Draft, request: NewRequest, wizard: Wizard | None) -> None:
     """Every format asked for, or none: targets are checked and every format is rendered (a refusal
     such as wdtk for a subject access request comes here) before the first file is written."""
     formats = registry.choose(request.formats, draft)
@@ -135,8 +124,7 @@ def _write(draft: drafting.Draft, request: NewRequest, wizard: Wizard | None) ->
         output = _ask_output(draft, formats, wizard)
     targets = outputs.plan(formats, output, draft.slug, force=request.force)
     contents = {target.fmt: registry.render(draft, target.fmt) for target in targets}
-    written = outputs.write(targets, contents, force=request.force)
-    for path in written:
+    for path in outputs.write(targets, contents, force=request.force):
         console.info(f"Wrote {path}")
     for fmt in formats:
         for notice in registry.notices(draft, fmt):
@@ -144,7 +132,6 @@ def _write(draft: drafting.Draft, request: NewRequest, wizard: Wizard | None) ->
                 console.warn(notice.text)
             else:
                 console.info(notice.text)
-    return written
 
 
 def _ask_output(draft: drafting.Draft, formats: list[str], wizard: Wizard) -> str:
@@ -167,3 +154,26 @@ def _save_answers(taken: intake.Intake, path: Path, request: NewRequest) -> None
     write_atomic(path, text, force=request.force)
     left_out = "" if request.save_personal else " (your name, email and address are left out: --save-personal keeps them)"
     console.info(f"Saved your answers to {path}{left_out}")
+
+
+def _track(draft: drafting.Draft, request: NewRequest) -> None:
+    """With --track (or --sent), record the letter in the tracker, by the first file written."""
+    if not request.track and request.sent is None:
+        return
+    from foi.tracker import record_letter
+
+    request_id = record_letter(request.db, draft, _written_path(draft, request), sent=request.sent)
+    console.info(f"Tracking it as request {request_id}")
+    if request.sent is None:
+        console.info(f"Record the day it goes: foi track event {request_id} sent --date YYYY-MM-DD")
+
+
+def _written_path(draft: drafting.Draft, request: NewRequest) -> Path | None:
+    """The first file --output named (None for the screen, or a name typed at the wizard)."""
+    output = request.output
+    if output is None or output == outputs.STDOUT:
+        return None
+    if outputs.is_folder(output):
+        first = registry.choose(request.formats, draft)[0]
+        return Path(output).expanduser() / f"{draft.slug}{registry.EXTENSIONS[first]}"
+    return Path(output).expanduser()
