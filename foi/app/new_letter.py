@@ -93,7 +93,10 @@ def run(request: NewRequest) -> drafting.Draft:
             return draft
         taken, draft = reviewed
     _write(draft, request, wizard)
-    _track(draft, request)
+    if request.track or request.sent is not None:
+        from foi.tracker.recording import track_new_letter
+
+        track_new_letter(request.db, draft, request.output, request.formats, sent=request.sent)
     save_to = request.save_answers
     if save_to is None and wizard is not None:
         save_to = _offer_to_save(draft, wizard)
@@ -154,26 +157,3 @@ def _save_answers(taken: intake.Intake, path: Path, request: NewRequest) -> None
     write_atomic(path, text, force=request.force)
     left_out = "" if request.save_personal else " (your name, email and address are left out: --save-personal keeps them)"
     console.info(f"Saved your answers to {path}{left_out}")
-
-
-def _track(draft: drafting.Draft, request: NewRequest) -> None:
-    """With --track (or --sent), record the letter in the tracker, by the first file written."""
-    if not request.track and request.sent is None:
-        return
-    from foi.tracker import record_letter
-
-    request_id = record_letter(request.db, draft, _written_path(draft, request), sent=request.sent)
-    console.info(f"Tracking it as request {request_id}")
-    if request.sent is None:
-        console.info(f"Record the day it goes: foi track event {request_id} sent --date YYYY-MM-DD")
-
-
-def _written_path(draft: drafting.Draft, request: NewRequest) -> Path | None:
-    """The first file --output named (None for the screen, or a name typed at the wizard)."""
-    output = request.output
-    if output is None or output == outputs.STDOUT:
-        return None
-    if outputs.is_folder(output):
-        first = registry.choose(request.formats, draft)[0]
-        return Path(output).expanduser() / f"{draft.slug}{registry.EXTENSIONS[first]}"
-    return Path(output).expanduser()

@@ -52,6 +52,28 @@ def record_letter(
         return store.add_request(conn, new, events)
 
 
+def track_new_letter(
+    db: str | Path | None, draft: Draft, output: str | None, formats: list[str], *,
+    sent: date | None = None,
+) -> int:
+    """`foi new --track`: record the letter just written, by the first file --output named (none
+    for the screen or a name typed at the wizard), and say so on stderr."""
+    from foi.export import outputs, registry
+    from foi.support import console
+
+    path = None
+    if output is not None and output != outputs.STDOUT:
+        path = Path(output).expanduser()
+        if outputs.is_folder(output):
+            first = registry.choose(formats, draft)[0]
+            path = path / f"{draft.slug}{registry.EXTENSIONS[first]}"
+    request_id = record_letter(db, draft, path, sent=sent)
+    console.info(f"Tracking it as request {request_id}")
+    if sent is None:
+        console.info(f"Record the day it goes: foi track event {request_id} sent --date YYYY-MM-DD")
+    return request_id
+
+
 def add_requests(db: str | Path | None, entries: list[tuple[NewRequest, date | None]]) -> list[int]:
     """Track several requests (a manifest) in one transaction: all of them or, on any error, none."""
     ids = []
