@@ -683,7 +683,7 @@ def _followup(kind: str, request_id: int | None, **options: Any) -> None:
         letter_date=_date_option(options["letter_date"], "--date"), formats=options["formats"],
         output=options["output"], force=options["force"], track=not options["no_track"],
         grounds=options.get("grounds", []), reason=options.get("reason"),
-        reply=options.get("reply"), drop=options.get("drop", []),
+        reply=options.get("reply"), drop=options.get("drop", []), templates=options["templates"],
     )
     if job.reply is not None:
         from foi.request import wizard
@@ -701,6 +701,7 @@ _FU_FORCE = typer.Option(False, "--force", help="Replace existing files.")
 _FU_NO_TRACK = typer.Option(False, "--no-track", help="Do not record the letter as an event in the tracker.")
 _FU_DB = typer.Option(None, "--db", metavar="PATH", help=_DB_HELP)
 _FU_GROUND = typer.Option([], "--ground", metavar="KEY", help="A ground (repeat): no-response, exemption-wrong, public-interest, cost-estimate, advice-assistance, information-missing, excessive-redaction, wrong-question, vexatious.")
+_FU_TEMPLATES = typer.Option(None, "--templates", metavar="DIR", help="Your own templates folder: its followup/<kind>.md.j2 wins over the built-in one.")
 _FU_REASON = typer.Option(None, "--reason", metavar="TEXT", help="Why you are not satisfied, in your own words.")
 
 
@@ -711,11 +712,12 @@ def followup_chase(
     overdue: bool = typer.Option(False, "--overdue", help="A chaser for every overdue request (give --output FOLDER/)."),
     letter_date: str | None = _FU_DATE, formats: list[str] = _FU_FORMAT, output: str | None = _FU_OUTPUT,
     force: bool = _FU_FORCE, no_track: bool = _FU_NO_TRACK, db: str | None = _FU_DB,
+    templates: Path | None = _FU_TEMPLATES,
 ) -> None:
     """The reply is late: a chaser naming the date sent, the date due, how late, and the time limit
     (FOIA/FOISA s.10). Warns if it is not late yet."""
     _followup("chase", request_id, overdue=overdue, letter_date=letter_date, formats=formats,
-              output=output, force=force, no_track=no_track, db=db)
+              output=output, force=force, no_track=no_track, db=db, templates=templates)
 
 
 @followup_app.command("review")
@@ -727,12 +729,13 @@ def followup_review(
     drop: list[str] = typer.Option([], "--drop", metavar="KEY", help="Leave out a ground the reply proposed (repeat)."),
     letter_date: str | None = _FU_DATE, formats: list[str] = _FU_FORMAT, output: str | None = _FU_OUTPUT,
     force: bool = _FU_FORCE, no_track: bool = _FU_NO_TRACK, db: str | None = _FU_DB,
+    templates: Path | None = _FU_TEMPLATES,
 ) -> None:
     """Ask for an internal review (FOISA s.20: the dissatisfaction is stated), with grounds from the
     checklist, from the reply, and your own words. Warns if asked more than 40 working days late."""
     _followup("review", request_id, grounds=ground, reason=reason, reply=reply, drop=drop,
               letter_date=letter_date, formats=formats, output=output, force=force,
-              no_track=no_track, db=db)
+              no_track=no_track, db=db, templates=templates)
 
 
 @followup_app.command("review-chase")
@@ -741,10 +744,11 @@ def followup_review_chase(
     request_id: int | None = _FU_ID,
     letter_date: str | None = _FU_DATE, formats: list[str] = _FU_FORMAT, output: str | None = _FU_OUTPUT,
     force: bool = _FU_FORCE, no_track: bool = _FU_NO_TRACK, db: str | None = _FU_DB,
+    templates: Path | None = _FU_TEMPLATES,
 ) -> None:
     """The internal review is late (20 working days; 40 at most under FOIA): a chaser for it."""
     _followup("review-chase", request_id, letter_date=letter_date, formats=formats, output=output,
-              force=force, no_track=no_track, db=db)
+              force=force, no_track=no_track, db=db, templates=templates)
 
 
 @followup_app.command("complain")
@@ -754,8 +758,9 @@ def followup_complain(
     ground: list[str] = _FU_GROUND, reason: str | None = _FU_REASON,
     letter_date: str | None = _FU_DATE, formats: list[str] = _FU_FORMAT, output: str | None = _FU_OUTPUT,
     force: bool = _FU_FORCE, no_track: bool = _FU_NO_TRACK, db: str | None = _FU_DB,
+    templates: Path | None = _FU_TEMPLATES,
 ) -> None:
     """Complain to the ICO (FOIA s.50, EIR) or apply to the Scottish Information Commissioner
     (FOISA s.47); for subject access, to the organisation first. Lists what to attach."""
     _followup("complain", request_id, grounds=ground, reason=reason, letter_date=letter_date,
-              formats=formats, output=output, force=force, no_track=no_track, db=db)
+              formats=formats, output=output, force=force, no_track=no_track, db=db, templates=templates)

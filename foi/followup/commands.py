@@ -41,6 +41,7 @@ class Followup:
     reply: Path | None = None
     drop: list[str] = field(default_factory=list)
     asker: Any = None  # a Wizard to confirm proposed grounds with, when there is a terminal
+    templates: Path | None = None  # your own templates folder (else the profile's `templates`)
 
 
 @dataclass(frozen=True)
@@ -87,11 +88,25 @@ def _plan(job: Followup, request: Tracked, today: date) -> Planned:
     for warning in timing.check(job.kind, request, state):
         console.warn(f"request {request.id}: {warning}")
     extra = _extra(job, request, state)
-    draft = letters.build(job.kind, request, state, recording.requester(request), today, extra)
+    draft = letters.build(job.kind, request, state, recording.requester(request), today, extra,
+                          _templates(job.templates))
     formats = _formats(job, draft, request)
     targets = outputs.plan(formats, job.output, draft.slug, force=job.force)
     contents = {t.fmt: registry.render(draft, t.fmt) for t in targets}
     return Planned(request, draft, targets, contents)
+
+
+def _templates(option: Path | None) -> Path | None:
+    """Your own templates folder: --templates, else the profile's `templates` setting."""
+    from foi.request import profile
+
+    folder = option or profile.load().get("templates")
+    if folder is None:
+        return None
+    folder = Path(folder).expanduser()
+    if not folder.is_dir():
+        raise FoiError(f"templates folder {folder} does not exist: create it with `foi templates copy {folder}`")
+    return folder
 
 
 def _formats(job: Followup, draft: FollowupDraft, request: Tracked) -> list[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from foi.directory.entries import Authority
@@ -84,8 +85,9 @@ def to_controller(kind: str, request: Tracked) -> bool:
 
 
 def build(kind: str, request: Tracked, state: State, requester: dict[str, Any], letter_date: date,
-          extra: dict[str, Any]) -> FollowupDraft:
-    """The letter for this follow-up; `extra` carries grounds, own words and attachments."""
+          extra: dict[str, Any], user_dir: Path | None = None) -> FollowupDraft:
+    """The letter for this follow-up; `extra` carries grounds, own words and attachments; a
+    followup/<kind>.md.j2 in `user_dir` (your own templates) wins over the built-in one."""
     if not requester.get("name"):
         raise FoiError("the follow-up needs your name to sign it: save it once with "
                        "`foi profile set name=\"Jane Smith\" email=jane@example.org`")
@@ -93,7 +95,7 @@ def build(kind: str, request: Tracked, state: State, requester: dict[str, Any], 
     to_regulator = kind == "complain" and not to_controller(kind, request)
     recipient = _regulator(state) if to_regulator else body
     context = _context(kind, request, state, requester, letter_date, body, recipient, extra)
-    marked = render_file(f"followup/{kind}.md.j2", context)
+    marked = render_file(f"followup/{kind}.md.j2", context, user_dir)
     blocks = markup.parse(marked)
     heading = state.regime.heading
     deadline = state.deadline or response_due(letter_date, state.regime)

@@ -294,3 +294,15 @@ def test_subject_access_complaint_to_the_ico_names_the_organisation_complaint_fi
     assert "On 10 July 2026: I complained to the organisation." in flat(out)
     code, _, err = foi("followup", "complain", "1", "--date", "2026-11-01", "--no-track")
     assert "this is late" in err and "10 October 2026" in err
+
+
+def test_your_own_template_wins_over_the_built_in_one(db: Path, tmp_path: Path) -> None:
+    request_id = track("dwp")
+    own = tmp_path / "mine" / "followup"
+    own.mkdir(parents=True)
+    (own / "chase.md.j2").write_text("# Chaser\n\nDear {{ body_short }},\n\nStill waiting since {{ sent }}; due {{ due }}.\n\n"
+                                     "Yours faithfully,\n\n{{ signature | hardbreaks }}\n", encoding="utf-8")
+    code, out, err = foi("followup", "chase", request_id, "--date", "2026-07-03", "--no-track",
+                         "--templates", str(tmp_path / "mine"))
+    assert code == 0, err
+    assert "Still waiting since 1 June 2026; due 30 June 2026." in out
