@@ -36,6 +36,11 @@ def _chase(request: Tracked, state: State) -> list[str]:
         raise FoiError(f"request {request.id} was answered on {state.responded or state.review_requested}: "
                        f"a chaser is for a late reply; if you are not satisfied, run "
                        f"`foi followup review {request.id}`")
+    if state.key == "waiting_clarification":
+        asked = request.last("clarification-requested")
+        on = f" on {asked.on.isoformat()}" if asked else ""
+        raise FoiError(f"the authority asked for a clarification{on}, so the clock has stopped: send "
+                       f"it, then record `foi track event {request.id} clarified --date YYYY-MM-DD`")
     deadline, today = state.deadline, state.today
     assert deadline is not None
     warnings = []
@@ -60,6 +65,12 @@ def _review(request: Tracked, state: State) -> list[str]:
     if regime.review is None:
         raise FoiError(f"{regime.short} has no internal review: complain to the organisation first "
                        f"with `foi followup complain {request.id}`")
+    if state.review_answered is not None:
+        raise FoiError(f"the review was answered on {state.review_answered}: the next step is "
+                       f"{regime.regulator.short}, with `foi followup complain {request.id}`")
+    if state.review_requested is not None:
+        raise FoiError(f"a review was asked for on {state.review_requested}: if its answer is late, "
+                       f"chase it with `foi followup review-chase {request.id}`")
     deadline, today = state.deadline, state.today
     assert deadline is not None
     if state.responded is None and today <= deadline.due:
@@ -100,6 +111,11 @@ def _complain(request: Tracked, state: State) -> list[str]:
     if regime.kind == "sar":
         return _complain_sar(request, state)
     review = regime.review or {}
+    if state.key in ("with_regulator", "decided"):
+        complained = request.last("complaint")
+        return [f"you already complained on {complained.on.isoformat() if complained else '?'}: "
+                "write to the regulator about that case, quoting its reference, rather than "
+                "starting a new one"]
     if state.responded is None and state.review_requested is None:
         if today <= deadline.latest:
             return [f"this is early: the reply is not due until {_day(deadline.latest)}"]

@@ -306,3 +306,24 @@ def test_your_own_template_wins_over_the_built_in_one(db: Path, tmp_path: Path) 
                          "--templates", str(tmp_path / "mine"))
     assert code == 0, err
     assert "Still waiting since 1 June 2026; due 30 June 2026." in out
+
+
+def test_follow_ups_that_do_not_fit_stop_with_the_next_command(db: Path) -> None:
+    waiting = track("dwp", "2026-06-01", ("clarification-requested", "2026-06-10"))
+    code, _, err = foi("followup", "chase", waiting, "--date", "2026-07-03")
+    assert code == 1 and f"foi track event {waiting} clarified" in err
+    reviewed = track("dwp", "2026-06-01", ("refused", "2026-06-20"), ("review-requested", "2026-06-25"))
+    code, _, err = foi("followup", "review", reviewed, "--ground", "public-interest", "--date", "2026-07-03")
+    assert code == 1 and f"foi followup review-chase {reviewed}" in err
+    foi("track", "event", reviewed, "review-response", "--date", "2026-07-10")
+    code, _, err = foi("followup", "review", reviewed, "--ground", "public-interest", "--date", "2026-07-13")
+    assert code == 1 and f"foi followup complain {reviewed}" in err
+
+
+def test_a_chaser_after_an_extension_names_the_extended_date(db: Path) -> None:
+    request_id = track("dwp")
+    foi("track", "event", request_id, "extension", "--date", "2026-06-26", "--until", "2026-07-28")
+    code, out, err = foi("followup", "chase", request_id, "--date", "2026-07-30", "--no-track")
+    assert code == 0, err
+    assert "You extended the time for replying to 28 July 2026 (section 10(3))." in flat(out)
+    assert "2 working days late" in flat(out)
