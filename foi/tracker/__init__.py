@@ -2,7 +2,7 @@
 
 Owns the store (all SQL, in store.py), the facts kept (model.py), the state worked out from the
 events with Alaveteli's vocabulary (status.py), reading requests to track from files (sources.py),
-and how they are listed, shown and exported (view.py, calendar.py). Other commands record through
+and how they are listed, shown and exported (view.py, ical.py). Other commands record through
 `record_letter` (foi new --track, foi batch --track).
 
 May import support, law, directory, request, letter and export; never batch, followup, app or cli.

@@ -8,7 +8,7 @@ from pathlib import Path
 from foi.support import console
 from foi.support.errors import UsageProblem
 from foi.support.files import write_atomic
-from foi.tracker import calendar, recording, sources, view
+from foi.tracker import ical, recording, sources, view
 from foi.tracker.model import Event
 from foi.tracker.sources import Flags
 from foi.tracker.status import derive
@@ -84,7 +84,7 @@ def export(db: str | None, fmt: str, output: Path | None, today: date, force: bo
     requests = recording.load_all(db)
     pairs = [(r, derive(r, today)) for r in requests]
     if fmt == "ics":
-        data = calendar.ics(pairs)
+        data = ical.ics(pairs)
     elif fmt == "csv":
         data = view.as_csv(pairs).encode("utf-8")
     else:
