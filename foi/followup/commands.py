@@ -85,14 +85,15 @@ def _requests(job: Followup, today: date) -> list[Tracked]:
 
 def _plan(job: Followup, request: Tracked, today: date) -> Planned:
     state = derive(request, today)
-    for warning in timing.check(job.kind, request, state):
-        console.warn(f"request {request.id}: {warning}")
+    warnings = timing.check(job.kind, request, state)  # a follow-up that does not fit stops here
     extra = _extra(job, request, state)
     draft = letters.build(job.kind, request, state, recording.requester(request), today, extra,
                           _templates(job.templates))
     formats = _formats(job, draft, request)
     targets = outputs.plan(formats, job.output, draft.slug, force=job.force)
     contents = {t.fmt: registry.render(draft, t.fmt) for t in targets}
+    for warning in warnings:  # only once the letter is sure to be written
+        console.warn(f"request {request.id}: {warning}")
     return Planned(request, draft, targets, contents)
 
 
