@@ -112,12 +112,14 @@ def table_rows(pairs: list[tuple[Tracked, State]]) -> tuple[list[str], list[list
     """Headers and cells in rich markup: overdue rows in red (a pipe or file gets plain text)."""
     from rich.markup import escape
 
-    headers = ["ID", "Status", "Due", "Next step", "By", "Body", "Title"]
+    headers = ["ID", "Status", "Due", "Next step", "On or by", "Body", "Title"]
     rows = []
     for request, state in pairs:
         status = state.label + (f" ({state.overdue_days} wd)" if state.overdue_days else "")
+        # The command that takes the next step, where there is one: short, and what to type.
+        step = state.next_command or state.next_action.removesuffix(", due by")
         cells = [str(request.id), status, _iso(current_due(state)) or "",
-                 state.next_action, _iso(state.next_date) or "", request.body, request.title]
+                 step, _iso(state.next_date) or "", request.body, request.title]
         cells = [escape(cell) for cell in cells]
         if state.overdue:
             cells = [f"[bold red]{cell}[/bold red]" for cell in cells]
