@@ -35,21 +35,39 @@ def record_letter(
 
     The request and its `sent` event are one transaction. Recording the same letter file again
     adds nothing and returns the id it already has, so re-running a batch with --track does not
-    track its letters twice.
+    track its letters twice. For many letters at once use `record_letters` (one transaction).
     """
-    letter = str(Path(path).resolve()) if path is not None else None
-    new = NewRequest(
+    return record_letters(db, [(draft, path)], sent=sent, reference=reference)[0]
+
+
+def record_letters(
+    db: str | Path | None, letters: list[tuple[Draft, str | Path | None]], *,
+    sent: date | None = None, reference: str | None = None,
+) -> list[int]:
+    """`record_letter` for a batch: every (draft, path) in one transaction (all or none), ids in
+    the same order; a file already tracked keeps its id and is not added again."""
+    ids = []
+    with store.connect(location.db_path(db)) as conn, store.transaction(conn):
+        for draft, path in letters:
+            new = _from_draft(draft, path, reference)
+            existing = store.request_for_letter(conn, new.letter) if new.letter else None
+            if existing is not None:
+                ids.append(existing)
+                continue
+            request_id = store.insert_request(conn, new)
+            if sent is not None:
+                store.insert_event(conn, request_id, Event("sent", sent))
+            ids.append(request_id)
+    return ids
+
+
+def _from_draft(draft: Draft, path: str | Path | None, reference: str | None) -> NewRequest:
+    return NewRequest(
         title=draft.title, body=draft.authority.name, regime=draft.regime.id,
-        authority_id=draft.authority.id, reference=reference, letter=letter,
+        authority_id=draft.authority.id, reference=reference,
+        letter=str(Path(path).resolve()) if path is not None else None,
         requester={k: str(draft.answers[k]) for k in REQUESTER_KEYS if draft.answers.get(k)},
     )
-    events = (Event("sent", sent),) if sent is not None else ()
-    with store.connect(location.db_path(db)) as conn:
-        if letter is not None:
-            existing = store.request_for_letter(conn, letter)
-            if existing is not None:
-                return existing
-        return store.add_request(conn, new, events)
 
 
 def track_new_letter(

@@ -237,3 +237,21 @@ def test_a_file_that_is_not_a_tracker_or_a_folder_is_a_clear_error(tmp_path: Pat
     assert code == 1 and "cannot be used" in err and "Traceback" not in err
     code, _, err = foi("track", "list", "--db", str(tmp_path))
     assert code == 1 and "is a folder" in err
+
+
+def test_record_letters_tracks_a_batch_in_one_transaction(db: Path, tmp_path: Path) -> None:
+    from foi.letter import drafting
+    from foi.request import intake
+    from foi.request.answers import Source
+    from foi.tracker import record_letters
+
+    drafts = []
+    for body in ("dwp", "Glasgow City Council"):
+        answers = {"scenario": "sanctions", "authority": body, "name": "Jane Smith", "email": "j@example.org"}
+        drafts.append(drafting.build(intake.collect([Source("row", answers)], letter_date=date(2026, 6, 1), asker=None)))
+    letters = [(drafts[0], tmp_path / "1.txt"), (drafts[1], tmp_path / "2.txt")]
+    ids = record_letters(None, letters, sent=date(2026, 6, 1))
+    assert ids == [1, 2]
+    assert [r.regime for r in recording.load_all(None)] == ["foia", "foisa"]
+    assert record_letters(None, letters, sent=date(2026, 6, 1)) == [1, 2]  # a re-run adds nothing
+    assert len(recording.load_all(None)) == 2
