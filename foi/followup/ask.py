@@ -47,7 +47,7 @@ def run_wizard(db: str | None, interactive: bool) -> None:
     wizard = Wizard()
     job = Followup(kind=kind, request_id=request_id, db=db, asker=wizard)
     if kind == "review":
-        _record_reply(db, request_id, wizard)
+        _record_reply(db, request_id)
         found = wizard.ask_text("The reply's file, to read it for grounds (Enter to skip)", "")
         job.reply = Path(found) if found.strip() else None
         job.reason = wizard.ask_text("In your own words, why are you not satisfied? (Enter to skip)", "") or None
@@ -66,7 +66,7 @@ def _ask_number(text: str, allowed: set[int]) -> int:
         typer.echo(f"  Please type one of {', '.join(str(a) for a in sorted(allowed))}.", err=True)
 
 
-def _record_reply(db: str | None, request_id: int, wizard: object) -> None:
+def _record_reply(db: str | None, request_id: int) -> None:
     """Record the reply when the tracker does not have it yet: what came, and when."""
     import typer
 

@@ -255,3 +255,17 @@ def test_record_letters_tracks_a_batch_in_one_transaction(db: Path, tmp_path: Pa
     assert [r.regime for r in recording.load_all(None)] == ["foia", "foisa"]
     assert record_letters(None, letters, sent=date(2026, 6, 1)) == [1, 2]  # a re-run adds nothing
     assert len(recording.load_all(None)) == 2
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "eml"])
+def test_add_reads_the_markdown_and_email_letters_too(fmt: str, db: Path, tmp_path: Path) -> None:
+    letter = tmp_path / ("letter.md" if fmt == "markdown" else "letter.eml")
+    code, _, err = foi("new", "--scenario", "sanctions", "--authority", "Glasgow City Council",
+                       "--set", "name=Jane Smith", "--set", "email=jane@example.org", "--no-input",
+                       "--date", "2026-06-01", "--format", fmt, "--output", str(letter))
+    assert code == 0, err
+    code, _, err = foi("track", "add", str(letter), "--sent", "2026-06-01")
+    assert code == 0, err
+    request = recording.load(None, 1)
+    assert (request.body, request.regime) == ("Glasgow City Council", "foisa")
+    assert request.title and "*" not in request.title
