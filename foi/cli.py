@@ -673,13 +673,19 @@ def followup_ask(
     run_wizard(db, wizard.interactive())
 
 
+def _group_db(ctx: typer.Context, db: str | None) -> str | None:
+    """`foi followup --db PATH chase 1` gives --db to the group: the command uses it too."""
+    return db or (ctx.parent.params.get("db") if ctx.parent else None)
+
+
 def _followup(kind: str, request_id: int | None, **options: Any) -> None:
     from foi.export import registry
     from foi.followup.commands import Followup, run
 
     registry.choose(options["formats"])
     job = Followup(
-        kind=kind, request_id=request_id, overdue=options.get("overdue", False), db=options["db"],
+        kind=kind, request_id=request_id, overdue=options.get("overdue", False),
+        db=options["db"],
         letter_date=_date_option(options["letter_date"], "--date"), formats=options["formats"],
         output=options["output"], force=options["force"], track=not options["no_track"],
         grounds=options.get("grounds", []), reason=options.get("reason"),
@@ -708,6 +714,7 @@ _FU_REASON = typer.Option(None, "--reason", metavar="TEXT", help="Why you are no
 @followup_app.command("chase")
 @handles_errors
 def followup_chase(
+    ctx: typer.Context,
     request_id: int | None = _FU_ID,
     overdue: bool = typer.Option(False, "--overdue", help="A chaser for every overdue request (give --output FOLDER/)."),
     letter_date: str | None = _FU_DATE, formats: list[str] = _FU_FORMAT, output: str | None = _FU_OUTPUT,
@@ -717,12 +724,13 @@ def followup_chase(
     """The reply is late: a chaser naming the date sent, the date due, how late, and the time limit
     (FOIA/FOISA s.10). Warns if it is not late yet."""
     _followup("chase", request_id, overdue=overdue, letter_date=letter_date, formats=formats,
-              output=output, force=force, no_track=no_track, db=db, templates=templates)
+              output=output, force=force, no_track=no_track, db=_group_db(ctx, db), templates=templates)
 
 
 @followup_app.command("review")
 @handles_errors
 def followup_review(
+    ctx: typer.Context,
     request_id: int | None = _FU_ID,
     ground: list[str] = _FU_GROUND, reason: str | None = _FU_REASON,
     reply: Path | None = typer.Option(None, "--reply", metavar="FILE", help="The authority's reply (text, .eml, or a PDF's text): its sections and words propose grounds."),
@@ -735,12 +743,13 @@ def followup_review(
     checklist, from the reply, and your own words. Warns if asked more than 40 working days late."""
     _followup("review", request_id, grounds=ground, reason=reason, reply=reply, drop=drop,
               letter_date=letter_date, formats=formats, output=output, force=force,
-              no_track=no_track, db=db, templates=templates)
+              no_track=no_track, db=_group_db(ctx, db), templates=templates)
 
 
 @followup_app.command("review-chase")
 @handles_errors
 def followup_review_chase(
+    ctx: typer.Context,
     request_id: int | None = _FU_ID,
     letter_date: str | None = _FU_DATE, formats: list[str] = _FU_FORMAT, output: str | None = _FU_OUTPUT,
     force: bool = _FU_FORCE, no_track: bool = _FU_NO_TRACK, db: str | None = _FU_DB,
@@ -748,12 +757,13 @@ def followup_review_chase(
 ) -> None:
     """The internal review is late (20 working days; 40 at most under FOIA): a chaser for it."""
     _followup("review-chase", request_id, letter_date=letter_date, formats=formats, output=output,
-              force=force, no_track=no_track, db=db, templates=templates)
+              force=force, no_track=no_track, db=_group_db(ctx, db), templates=templates)
 
 
 @followup_app.command("complain")
 @handles_errors
 def followup_complain(
+    ctx: typer.Context,
     request_id: int | None = _FU_ID,
     ground: list[str] = _FU_GROUND, reason: str | None = _FU_REASON,
     letter_date: str | None = _FU_DATE, formats: list[str] = _FU_FORMAT, output: str | None = _FU_OUTPUT,
@@ -763,4 +773,4 @@ def followup_complain(
     """Complain to the ICO (FOIA s.50, EIR) or apply to the Scottish Information Commissioner
     (FOISA s.47); for subject access, to the organisation first. Lists what to attach."""
     _followup("complain", request_id, grounds=ground, reason=reason, letter_date=letter_date,
-              formats=formats, output=output, force=force, no_track=no_track, db=db, templates=templates)
+              formats=formats, output=output, force=force, no_track=no_track, db=_group_db(ctx, db), templates=templates)

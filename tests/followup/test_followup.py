@@ -327,3 +327,13 @@ def test_a_chaser_after_an_extension_names_the_extended_date(db: Path) -> None:
     assert code == 0, err
     assert "You extended the time for replying to 28 July 2026 (section 10(3))." in flat(out)
     assert "2 working days late" in flat(out)
+
+
+def test_db_given_to_the_followup_group_is_used(db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    other = tmp_path / "other.sqlite3"
+    code, _, err = foi("track", "add", "--body", "dwp", "--title", "Elsewhere", "--sent", "2026-06-01",
+                       "--db", str(other))
+    assert code == 0, err
+    code, out, err = foi("followup", "--db", str(other), "chase", "1", "--date", "2026-07-03", "--no-track")
+    assert code == 0, err
+    assert "Elsewhere" in out
