@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
@@ -41,7 +42,7 @@ def record_letter(
 
 
 def record_letters(
-    db: str | Path | None, letters: list[tuple[Draft, str | Path | None]], *,
+    db: str | Path | None, letters: Sequence[tuple[Draft, str | Path | None]], *,
     sent: date | None = None, reference: str | None = None,
 ) -> list[int]:
     """`record_letter` for a batch: every (draft, path) in one transaction (all or none), ids in
@@ -73,23 +74,34 @@ def _from_draft(draft: Draft, path: str | Path | None, reference: str | None) ->
 def track_new_letter(
     db: str | Path | None, draft: Draft, output: str | None, formats: list[str], *,
     sent: date | None = None,
-) -> int:
-    """`foi new --track`: record the letter just written, by the first file --output named (none
-    for the screen or a name typed at the wizard), and say so on stderr."""
-    from foi.export import outputs, registry
+) -> list[int]:
+    """`foi new --track`: record the letter just written (and the second letter written beside
+    it, if any), by the first file --output named for each (none for the screen or a name typed
+    at the wizard), and say so on stderr."""
     from foi.support import console
 
-    path = None
-    if output is not None and output != outputs.STDOUT:
-        path = Path(output).expanduser()
-        if outputs.is_folder(output):
-            first = registry.choose(formats, draft)[0]
-            path = path / f"{draft.slug}{registry.EXTENSIONS[first]}"
-    request_id = record_letter(db, draft, path, sent=sent)
-    console.info(f"Tracking it as request {request_id}")
+    to_files = output is not None and output != "-"
+    drafts = draft.drafts if to_files else [draft]
+    letters = [(one, _written(one, draft, output, formats)) for one in drafts]
+    ids = record_letters(db, letters, sent=sent)
+    console.info(f"Tracking it as request {ids[0]}" if len(ids) == 1 else
+                 f"Tracking them as requests {', '.join(str(i) for i in ids)}")
     if sent is None:
-        console.info(f"Record the day it goes: foi track event {request_id} sent --date YYYY-MM-DD")
-    return request_id
+        console.info(f"Record the day it goes: foi track event {ids[0]} sent --date YYYY-MM-DD")
+    return ids
+
+
+def _written(one: Draft, first: Draft, output: str | None, formats: list[str]) -> Path | None:
+    """Where `foi new` wrote a letter's first format: the file named, or the folder's file (a
+    second letter beside the first is named -part-2)."""
+    from foi.export import outputs, registry
+
+    if output is None or output == outputs.STDOUT:
+        return None
+    path = Path(output).expanduser()
+    if outputs.is_folder(output):
+        return path / f"{one.slug}{registry.EXTENSIONS[registry.choose(formats, one)[0]]}"
+    return path if one is first else path.with_name(f"{path.stem}-part-2{path.suffix}")
 
 
 def add_requests(db: str | Path | None, entries: list[tuple[NewRequest, date | None]]) -> list[int]:

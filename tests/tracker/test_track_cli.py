@@ -196,11 +196,14 @@ def test_foi_new_track_records_the_letter(db: Path, tmp_path: Path) -> None:
                        "--set", "email=jane@example.org", "--no-input", "--date", "2026-06-01",
                        "--output", str(letter), "--track", "--sent", "2026-06-01")
     assert code == 0, err
-    assert "Tracking it as request 1" in err
-    request = recording.load(None, 1)
-    assert request.letter == str(letter.resolve())
-    assert request.requester["name"] == "Jane Smith"
-    assert derive(request, date(2026, 7, 1)).label == "overdue"
+    # This scenario writes a second letter beside the first (the items most often withheld): both
+    # are tracked, each by its own file.
+    assert "Tracking them as requests 1, 2" in err
+    first, second = recording.load_all(None)
+    assert first.letter == str(letter.resolve())
+    assert second.letter == str((tmp_path / "letter-part-2.txt").resolve())
+    assert first.requester["name"] == "Jane Smith"
+    assert derive(first, date(2026, 7, 1)).label == "overdue"
 
 
 def test_record_letter_is_idempotent_for_the_same_file(db: Path, tmp_path: Path) -> None:
@@ -247,7 +250,7 @@ def test_record_letters_tracks_a_batch_in_one_transaction(db: Path, tmp_path: Pa
 
     drafts = []
     for body in ("dwp", "Glasgow City Council"):
-        answers = {"scenario": "sanctions", "authority": body, "name": "Jane Smith", "email": "j@example.org"}
+        answers = {"scenario": "local-support", "authority": body, "name": "Jane Smith", "email": "j@example.org"}
         drafts.append(drafting.build(intake.collect([Source("row", answers)], letter_date=date(2026, 6, 1), asker=None)))
     letters = [(drafts[0], tmp_path / "1.txt"), (drafts[1], tmp_path / "2.txt")]
     ids = record_letters(None, letters, sent=date(2026, 6, 1))
@@ -260,7 +263,7 @@ def test_record_letters_tracks_a_batch_in_one_transaction(db: Path, tmp_path: Pa
 @pytest.mark.parametrize("fmt", ["markdown", "eml"])
 def test_add_reads_the_markdown_and_email_letters_too(fmt: str, db: Path, tmp_path: Path) -> None:
     letter = tmp_path / ("letter.md" if fmt == "markdown" else "letter.eml")
-    code, _, err = foi("new", "--scenario", "sanctions", "--authority", "Glasgow City Council",
+    code, _, err = foi("new", "--scenario", "local-support", "--authority", "Glasgow City Council",
                        "--set", "name=Jane Smith", "--set", "email=jane@example.org", "--no-input",
                        "--date", "2026-06-01", "--format", fmt, "--output", str(letter))
     assert code == 0, err
