@@ -115,6 +115,15 @@ class _Sections(dict[str, Md]):
         return Md("")
 
 
+def _recipient(recipient: Authority, state: State) -> list[str]:
+    """The addressee's name and address; for subject access, the body's own route for it (DWP's
+    right of access team) where the directory has one."""
+    address = recipient.address
+    if state.regime.kind == "sar" and recipient.sar_address:
+        address = recipient.sar_address
+    return [recipient.name, *(line for line in address if line != recipient.name)]
+
+
 def _iso_long(value: date | None) -> str:
     return long_date(value) if value else ""
 
@@ -137,7 +146,7 @@ def _context(kind: str, request: Tracked, state: State, requester: dict[str, Any
         **scope,
         "title": escape(request.title), "reference": escape(request.reference or ""),
         "letter_date": long_date(letter_date),
-        "recipient": [recipient.name, *(line for line in recipient.address if line != recipient.name)],
+        "recipient": _recipient(recipient, state),
         "body": escape(body.name), "body_short": escape(body.in_text),
         "sent": _iso_long(state.sent), "clarified": _iso_long(state.clarified),
         "extended": bool(deadline and deadline.extended),

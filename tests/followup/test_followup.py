@@ -197,7 +197,7 @@ def test_subject_access_complains_to_the_controller_first(db: Path) -> None:
     assert code == 0, err
     code, out, err = foi("followup", "complain", "1", "--date", "2026-07-10")
     assert code == 0, err
-    assert "Complaint about my subject access request" in out and "data protection officer" in out
+    assert "Complaint about my subject access request" in out and "Dear DWP," in out
     code, out, err = foi("followup", "complain", "1", "--date", "2026-08-10", "--no-track")
     assert code == 0, err
     assert "Complaint to the Information Commissioner's Office" in out
