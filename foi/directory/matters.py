@@ -188,12 +188,13 @@ def _only_dwp(provider: Provider) -> bool:
 def wrong_body(authority: Authority, matter: Matter | None, nation: str | None = None) -> WrongBody | None:
     """Why this body does not hold the subject, and which body does; None when it may well hold it.
 
-    In Northern Ireland social security is a transferred matter: DWP is the wrong body there.
+    In Northern Ireland social security is a transferred matter: for a requester known to be there,
+    DWP is the wrong body (and the Department for Communities is for one known to be in Great Britain).
     """
     if matter is None:
         return None
     right = matter.holder(nation)
-    elsewhere = authority.id in matter.held_by.values() and authority.id != right
+    elsewhere = nation is not None and authority.id in matter.held_by.values() and authority.id != right
     if matter.holds(authority) and not elsewhere:
         return None
     return WrongBody(_message(authority, matter, right), right, matter)
