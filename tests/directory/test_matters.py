@@ -67,3 +67,17 @@ def test_every_programme_belongs_to_a_subject_in_the_table() -> None:
 def test_a_malformed_term_is_a_data_error() -> None:
     with pytest.raises(DataError, match="matters.yaml"):
         matters._compile(("(unclosed",))
+
+
+@pytest.mark.parametrize(("text", "body", "words"), [
+    ("Please provide the DWP decision makers guide on sanctions.", "scottish-government", "DWP"),
+    ("How many staff does the Department for Work and Pensions employ in Glasgow?", "glasgow-city-council",
+     "Department for Work and Pensions"),
+    ("How many housing benefit referrals did the council receive from DWP in 2025?", "glasgow-city-council", None),
+    ("How many fraud referrals did the council send to the Department for Work and Pensions?", "glasgow-city-council",
+     None),
+])
+def test_dwp_by_name_is_its_subject_but_the_recipients_dealings_with_it_are_not(text: str, body: str,
+                                                                              words: str | None) -> None:
+    problem = matters.judge(text, authorities.find(body))  # type: ignore[arg-type]
+    assert (problem.words if problem else None) == words
