@@ -37,6 +37,11 @@ class Case:
     env: dict[str, str] = field(default_factory=dict)
     stdin: bytes | None = None
     stdout: str | None = None  # a file to send standard output to (/dev/full), instead of a pipe
+    setup: tuple[tuple[str, ...], ...] = ()  # foi commands run first (that must succeed), e.g. tracking one
+
+
+# A tracker database in the run's folder holding request 1, for the track and followup rows.
+TRACKED = (("track", "add", "--body", "dwp", "--title", "Restart guidance", "--sent", "2026-06-01", "--db", "t.db"),)
 
 
 def scenario(field_line: str) -> dict[str, bytes | str | None]:
@@ -254,6 +259,45 @@ CASES: list[Case] = [
          r"dir\.csv is a folder: name the directory file itself", {"dir.csv/": ""}),
     Case("authorities-csv-empty", ["authorities", "--authorities", "dir.csv", "council"], 1,
          r"dir\.csv: empty file", {"dir.csv": ""}),
+    # --- foi track (each with its own database in the run's folder) ----------------------------------
+    Case("track-add-fifo", ["track", "add", "l.txt", "--db", "t.db"], 1,
+         r"l\.txt is not a regular file \(a pipe or a device\): give the letter as a file", {"l.txt": None}),
+    Case("track-add-device", ["track", "add", "/dev/zero", "--db", "t.db"], 1, r"/dev/zero is not a regular file"),
+    Case("track-add-folder", ["track", "add", "d", "--db", "t.db"], 1, r"d is a folder: name the letter itself",
+         {"d/": ""}),
+    Case("track-add-not-utf8", ["track", "add", "l.txt", "--db", "t.db"], 1, r"l\.txt: not UTF-8 text",
+         {"l.txt": b"Dear caf\xe9\n"}),
+    Case("track-add-manifest-fifo", ["track", "add", "manifest.csv", "--db", "t.db"], 1,
+         r"manifest\.csv is not a regular file", {"manifest.csv": None}),
+    Case("track-add-bad-json", ["track", "add", "manifest.json", "--db", "t.db"], 1,
+         r"manifest\.json: not JSON", {"manifest.json": '[{"a": 1}'}),
+    Case("track-add-far-future", ["track", "add", "--body", "dwp", "--title", "x", "--sent", "9999-12-31",
+                                  "--db", "t.db"], 2, r"--sent 9999-12-31 is out of range"),
+    Case("track-add-no-title", ["track", "add", "--body", "dwp", "--db", "t.db"], 2, r"give --title"),
+    Case("track-add-regime", ["track", "add", "--body", "dwp", "--title", "x", "--regime", "gdpr", "--db", "t.db"],
+         2, r"--regime 'gdpr': use one of"),
+    Case("track-db-in-proc", ["track", "add", "--body", "dwp", "--title", "x", "--db", "/proc/foi.db"], 1,
+         r"/proc/foi\.db: the tracker file cannot be made there"),
+    Case("track-db-a-folder", ["track", "list", "--db", "d"], 1, r"d is a folder: give --db a file name",
+         {"d/": ""}),
+    Case("track-db-not-a-database", ["track", "list", "--db", "t.db"], 1,
+         r"t\.db: the tracker file cannot be used \(file is not a database\)", {"t.db": "not a database\n" * 100}),
+    Case("track-event-unknown-kind", ["track", "event", "1", "arrived", "--db", "t.db"], 2, r"unknown event 'arrived'", setup=TRACKED),
+    Case("track-show-missing", ["track", "show", "7", "--db", "t.db"], 1, r"no tracked request 7", setup=TRACKED),
+    Case("track-list-format", ["track", "list", "--format", "xml", "--db", "t.db"], 2,
+         r"--format xml: use one of table, csv, json", setup=TRACKED),
+    Case("track-export-in-proc", ["track", "export", "--format", "ics", "--output", "/proc/foi.ics", "--db", "t.db"],
+         1, r"/proc/foi\.ics: cannot write there", setup=TRACKED),
+    Case("track-export-exists", ["track", "export", "--format", "csv", "--output", "f.csv", "--db", "t.db"], 1,
+         r"f\.csv already exists: nothing was written", {"f.csv": "mine\n"}, setup=TRACKED),
+    # --- foi followup ---------------------------------------------------------------------------------
+    Case("followup-missing-request", ["followup", "chase", "9", "--db", "t.db"], 1, r"no tracked request 9", setup=TRACKED),
+    Case("followup-far-future", ["followup", "chase", "1", "--date", "9999-12-31", "--db", "t.db"], 2,
+         r"--date 9999-12-31 is out of range", setup=TRACKED),
+    Case("followup-ground", ["followup", "review", "1", "--ground", "magic", "--db", "t.db"], 2,
+         r"--ground magic: use one of", setup=TRACKED),
+    Case("followup-format", ["followup", "chase", "1", "--format", "pdf", "--db", "t.db"], 2, r"--format pdf: use one of", setup=TRACKED),
+    Case("followup-no-terminal", ["followup", "--db", "t.db"], 2, r"`foi followup` on its own asks questions", setup=TRACKED),
     # --- foi check ---------------------------------------------------------------------------------------
     Case("check-fifo", ["check", "r.txt"], 1, r"r\.txt is not a regular file \(a pipe or a device\)", {"r.txt": None}),
     Case("check-device", ["check", "/dev/zero"], 1, r"/dev/zero is not a regular file"),

@@ -23,6 +23,8 @@ def test_there_are_at_least_sixty_cases() -> None:
 @pytest.mark.parametrize("case", CASES, ids=[case.id for case in CASES])
 def test_bad_input_is_one_clean_error(case: Case, tmp_path: Path) -> None:
     lay_out(tmp_path, case.files)
+    for command in case.setup:
+        assert run_foi(list(command), tmp_path).returncode == 0, command
     before = snapshot(tmp_path)
     result = run_foi(case.args, tmp_path, case.env, case.stdin, timeout=60, stdout=case.stdout)
     stderr = result.stderr.decode("utf-8", "replace")
