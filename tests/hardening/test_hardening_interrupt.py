@@ -11,15 +11,17 @@ shell also reports as 130. Those points are accepted only with nothing written.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import time
 from pathlib import Path
 
 from hardening_cases import NAMED
-from hardening_support import FOI
+from hardening_support import FOI, run_foi
 
 ARGS = [*NAMED, "-f", "all", "-o", "out/"]
 
@@ -82,3 +84,26 @@ def test_interruption_message_says_nothing_was_written(tmp_path: Path) -> None:
             break
     assert code == 130 and found == {}, (code, err)
     assert err.splitlines() == ["Interrupted: nothing was written."]
+
+
+def test_ctrl_c_during_foi_track_add_leaves_a_sound_database(tmp_path: Path) -> None:
+    base = ["track", "add", "--body", "dwp", "--title", "Restart guidance", "--sent", "2026-06-01", "--db", "t.db"]
+    assert run_foi(base, tmp_path).returncode == 0
+    started = time.monotonic()
+    assert run_foi(base, tmp_path).returncode == 0
+    took = time.monotonic() - started
+    env = {**os.environ, "FOI_CONFIG_DIR": str(tmp_path / "config")}
+    for fraction in (0.2, 0.4, 0.6, 0.8, 0.9, 1.0):
+        process = subprocess.Popen([str(FOI), *base], cwd=tmp_path, env=env, stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE)
+        time.sleep(took * fraction)
+        process.send_signal(signal.SIGINT)
+        _, err = process.communicate(timeout=120)
+        assert process.returncode in (0, 130, -signal.SIGINT), err
+        if process.returncode == 130:
+            assert "Traceback" not in err.decode()
+        with sqlite3.connect(tmp_path / "t.db") as conn:
+            assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        listed = run_foi(["track", "list", "--format", "json", "--db", "t.db"], tmp_path)
+        assert listed.returncode == 0, listed.stderr
+        assert 2 <= len(json.loads(listed.stdout)) <= 8  # each run added its request whole, or not at all
