@@ -58,8 +58,12 @@ def _checked_timestamp(loader: Any, node: Any) -> Any:
         ) from None
 
 
-def load(text: str, where: str = "YAML", *, dates: bool = True) -> Any:
-    """Parse one YAML document strictly (see the module docstring); `where` names it in errors."""
+def load(text: str, where: str = "YAML", *, dates: bool = True, aliases: bool = False) -> Any:
+    """Parse one YAML document strictly (see the module docstring); `where` names it in errors.
+
+    aliases=True is for foi's own data files, which may share a value by anchor (they are not
+    hand-written by users, and are tested); every file a user brings is read without them.
+    """
     import yaml
 
     if len(text) > MAX_BYTES:
@@ -69,7 +73,7 @@ def load(text: str, where: str = "YAML", *, dates: bool = True) -> Any:
         node = loader.get_single_node()
         if node is None:
             return None
-        _refuse_aliases_and_duplicates(node, where)
+        _refuse_aliases_and_duplicates(node, where, aliases)
         return loader.construct_document(node)
     except yaml.YAMLError as err:
         raise DataError(_yaml_problem(err, where)) from None
@@ -98,7 +102,7 @@ def _yaml_problem(err: Any, where: str) -> str:
     return f"{where}{_line(mark)}: not valid YAML ({problem}): write one `key: value` per line"
 
 
-def _refuse_aliases_and_duplicates(root: Any, where: str) -> None:
+def _refuse_aliases_and_duplicates(root: Any, where: str, aliases: bool = False) -> None:
     """Walk the parsed nodes once: a node met twice is an alias; a mapping key met twice is a duplicate."""
     import yaml
 
@@ -107,6 +111,8 @@ def _refuse_aliases_and_duplicates(root: Any, where: str) -> None:
     stack = [(root, root.start_mark)]
     while stack:
         node, used_at = stack.pop()
+        if id(node) in seen and aliases:
+            continue
         if id(node) in seen:
             raise DataError(
                 f"{where}{_line(used_at)}: YAML anchors and aliases (& and *) are not accepted here: "
@@ -114,18 +120,20 @@ def _refuse_aliases_and_duplicates(root: Any, where: str) -> None:
             )
         seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
-            _refuse_duplicate_keys(node, where)
+            _refuse_duplicate_keys(node, where, aliases)
             for key, value in reversed(node.value):  # reversed, so that they are visited in order
                 stack.extend(((value, key.start_mark), (key, key.start_mark)))
         elif isinstance(node, yaml.SequenceNode):
             stack.extend((item, node.start_mark) for item in reversed(node.value))
 
 
-def _refuse_duplicate_keys(node: Any, where: str) -> None:
+def _refuse_duplicate_keys(node: Any, where: str, aliases: bool = False) -> None:
     import yaml
 
     keys: set[tuple[str, str]] = set()
     for key, _ in node.value:
+        if key.tag == "tag:yaml.org,2002:merge" and aliases:
+            continue
         if key.tag == "tag:yaml.org,2002:merge":
             raise DataError(f"{where}{_line(key.start_mark)}: YAML merge keys (<<) are not accepted here")
         if not isinstance(key, yaml.ScalarNode):
@@ -145,8 +153,17 @@ def read(path: Path, *, dates: bool = True) -> Any:
     return _read(str(path), stat.st_mtime_ns, stat.st_size, dates)
 
 
+def _foi_own(path: Path) -> bool:
+    """A file shipped with foi (its data and built-in templates), not one a user brought."""
+    from foi.support.paths import PACKAGE_DIR, builtin_templates
+
+    resolved = path.resolve()
+    return any(resolved.is_relative_to(folder.resolve()) for folder in (PACKAGE_DIR, builtin_templates()))
+
+
 @lru_cache(maxsize=256)
 def _read(path: str, mtime_ns: int, size: int, dates: bool) -> Any:
     from foi.support import files
 
-    return load(files.read_text(Path(path), "YAML file", limit=MAX_BYTES), path, dates=dates)
+    text = files.read_text(Path(path), "YAML file", limit=MAX_BYTES)
+    return load(text, path, dates=dates, aliases=_foi_own(Path(path)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -44,3 +45,16 @@ def test_an_alias_bomb_is_refused_at_once() -> None:
 def test_size_cap() -> None:
     with pytest.raises(DataError, match="over 1024 KB"):
         yamlio.load("# " + "x" * yamlio.MAX_BYTES, "big.yaml")
+
+
+def test_foi_own_data_may_share_values_but_a_users_file_may_not(tmp_path: Path) -> None:
+    from foi.support.paths import DATA_DIR
+
+    shared = "a: &x [1]\nb: *x\n"
+    assert yamlio.load(shared, "own.yaml", aliases=True) == {"a": [1], "b": [1]}
+    for path in DATA_DIR.glob("*.yaml"):  # foi's own files read, anchors and all
+        yamlio.read(path)
+    mine = tmp_path / "mine.yaml"
+    mine.write_text(shared, encoding="utf-8")
+    with pytest.raises(DataError, match="anchors and aliases"):
+        yamlio.read(mine)
