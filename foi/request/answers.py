@@ -117,7 +117,7 @@ def _answer(
     except InvalidAnswer as err:
         raise AnswerError(f"the default for '{question.key}' is not valid: {err}") from None
     if value in (None, []) and question.required:
-        raise AnswerError(missing_message(question, sources))
+        raise AnswerError(missing_message(question, sources), key=question.key)
     return value
 
 
@@ -128,9 +128,15 @@ def _from_source(question: Question, source: Source, check: Check | None) -> Any
     try:
         value = _checked(question, raw, check)
     except InvalidAnswer as err:
-        raise AnswerError(f"{source.name}: '{question.key}': {err}; {source.how_to_fix(question.key)}") from None
+        raise AnswerError(
+            f"{source.name}: '{question.key}': {err}; {source.how_to_fix(question.key)}",
+            key=question.key, problem=str(err), source=source.name,
+        ) from None
     if value in (None, []) and question.required:
-        raise AnswerError(f"{source.name}: '{question.key}' is empty; {source.how_to_fix(question.key)}")
+        raise AnswerError(
+            f"{source.name}: '{question.key}' is empty; {source.how_to_fix(question.key)}",
+            key=question.key, source=source.name,
+        )
     return value
 
 
