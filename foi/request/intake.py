@@ -53,11 +53,11 @@ def collect(
     target_qs = _target_questions(common["target"], user_dir)
     resolve(target_qs[:1], sources, answers, context=context, asker=asker,
             checks={"authority": _authority_check(directory)})
-    named = authorities.resolve(answers["authority"], directory)
+    named = authorities.resolve(answers["authority"], directory, on=letter_date)
     context["provider_also_in_ni"] = bool(named.provider and named.provider.commissioned_by_ni)
     resolve(target_qs[1:], sources, answers, context=context, asker=asker)
     nation = "ni" if answers.get("northern_ireland") else None
-    target = authorities.resolve(answers["authority"], directory, nation=nation)
+    target = authorities.resolve(answers["authority"], directory, nation=nation, on=letter_date)
     scenario = scenarios.get(answers["scenario"], user_dir)
     regime = regime_for(scenario, target.authority)
     specific = _with_provider_default(scenario.questions, target)
