@@ -74,8 +74,10 @@ class Adviser:
         self.messages: dict[str, str] = {}
 
     def add(self, row: int, body_id: str, body: str, regime: str, scenario: str,
-            answers: dict[str, Any], personal: Iterable[str]) -> None:
-        """Note one letter: its body, its request (answers that are not personal) and whose it is."""
+            answers: dict[str, Any], personal: Iterable[str]) -> int:
+        """Note one letter: its body, its request (answers that are not personal) and whose it is.
+
+        Returns the request's fingerprint: letters with the same one differ only in whose they are."""
         personal = set(personal)
         request = sorted((k, repr(v)) for k, v in answers.items() if k not in personal)
         who = sorted((k, repr(v)) for k, v in answers.items() if k in personal)
@@ -83,6 +85,7 @@ class Adviser:
         self.duplicates.setdefault(fingerprint(same_request, who), Group()).add(row)
         self.campaigns.setdefault(same_request, Group()).add(row, fingerprint(who))
         self.bodies.setdefault(same_request, (body, regime))
+        return same_request
 
     def question(self, row: int, reason: str, message: str) -> None:
         """Note a letter that something questions (reason: a short id, such as a checker rule)."""

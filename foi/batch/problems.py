@@ -33,7 +33,8 @@ class Problems:
     def describe(self, row: Row, err: FoiError) -> str:
         """The one line for a problem the answer loop (or the row itself) found."""
         if not isinstance(err, AnswerError) or not err.key:
-            return f"{self.where(row)}: {err.message}"
+            named = err.message.startswith(f"{self.where(row)}: ")  # the loop named the row already
+            return err.message if named else f"{self.where(row)}: {err.message}"
         if err.source is not None and err.source != self.where(row):
             return f"{self.where(row)}: {err.message}"  # a value from --set, --answers or the profile
         key, word = err.key, self.table.column_word

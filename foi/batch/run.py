@@ -64,6 +64,7 @@ class Letter:
     row: Row
     draft: drafting.Draft
     taken: intake.Intake
+    request: int = 0  # the request's fingerprint (see advice.Adviser.add)
 
 
 def known_keys(user_dir: Path | None) -> set[str]:
@@ -93,6 +94,7 @@ class Batch:
         self.problems = Problems(self.table)
         self.adviser = Adviser(self.table.unit)
         self._bodies: dict[str, str] = {}
+        self._checked: dict[int, tuple[int, list[tuple[str, str]]]] = {}
 
     def _sources(self) -> tuple[list[Source], list[Source]]:
         """The sources above a row (--set) and below it (--answers, the file's defaults, the profile)."""
@@ -107,6 +109,17 @@ class Batch:
         if request.use_profile:
             below.append(Source("profile", profile.answers()))
         return above, below
+
+    def findings(self, letter: Letter, text: bytes | None) -> int:
+        """The checker's findings on the letter, as the wizard's preview runs it; errors and warnings are
+        told to the adviser. A request is checked once: letters that differ only in whose they are (the
+        requester's name and address, already checked by the answer loop) share the count."""
+        if letter.request not in self._checked:
+            self._checked[letter.request] = _check(letter.draft, text)
+        count, questions = self._checked[letter.request]
+        for rule, message in questions:
+            self.adviser.question(letter.row.number, rule, message)
+        return count
 
     # --- one row to letters --------------------------------------------------------------------
 
@@ -186,6 +199,11 @@ def _own_body(name: str, nation: Any) -> Authority:
 
 def run(request: BatchRequest) -> int:
     """Validate every row, write every letter and the manifest, and return the number of letters."""
+    with scenarios.snapshot():  # the scenario and question files are read once for the whole batch
+        return _run(request)
+
+
+def _run(request: BatchRequest) -> int:
     batch = Batch(request)
     for warning in batch.table.warnings:
         console.warn(warning)
@@ -246,7 +264,7 @@ def _write(batch: Batch, letter: Letter, staging: folder.Staging, number: int, d
     for fmt, data in rendered.items():
         files.append(stem + registry.EXTENSIONS[fmt])
         staging.write(files[-1], data)
-    findings = _findings(batch, letter, rendered.get("text")) if batch.request.check else None
+    findings = batch.findings(letter, rendered.get("text")) if batch.request.check else None
     return Entry(
         row=letter.row.number, letter=number, body=draft.authority.name, body_id=draft.authority.id,
         email=draft.authority.email or "", whatdotheyknow=draft.authority.wdtk_url or "",
@@ -255,26 +273,24 @@ def _write(batch: Batch, letter: Letter, staging: folder.Staging, number: int, d
     )
 
 
-def _findings(batch: Batch, letter: Letter, text: bytes | None) -> int:
-    """The checker's findings on the letter (as the wizard's preview runs it); errors and warnings are noted."""
+def _check(draft: drafting.Draft, text: bytes | None) -> tuple[int, list[tuple[str, str]]]:
+    """The number of findings, and the rule and message of each error or warning."""
     from foi.checks import WARNING, check_text
     from foi.checks.finding import RANK
 
-    draft = letter.draft
     body = (text or registry.render(draft, "text")).decode("utf-8")
     findings = check_text(body, authority=draft.authority, regime=draft.regime.id, letter_date=draft.letter_date)
-    for finding in findings:
-        if RANK[finding.severity] <= RANK[WARNING]:
-            batch.adviser.question(letter.row.number, finding.rule,
-                                   f"the checker questions the letter ({finding.rule}): {finding.message}")
-    return len(findings)
+    serious = [(f.rule, f"the checker questions the letter ({f.rule}): {f.message}")
+               for f in findings if RANK[f.severity] <= RANK[WARNING]]
+    return len(findings), serious
 
 
 def _note(batch: Batch, letter: Letter) -> None:
+    """Tell the adviser about this letter: its request, its period, a body other than the one named."""
     taken, draft = letter.taken, letter.draft
     personal = [q.key for q in taken.questions if q.personal]
-    batch.adviser.add(letter.row.number, draft.authority.id, draft.authority.name, draft.regime.id,
-                      draft.scenario_id, taken.answers, personal)
+    letter.request = batch.adviser.add(letter.row.number, draft.authority.id, draft.authority.name,
+                                       draft.regime.id, draft.scenario_id, taken.answers, personal)
     batch.adviser.period(letter.row.number, taken.answers.get("date_to"), draft.letter_date)
     if taken.target.note:
         batch.adviser.question(letter.row.number, f"note:{taken.target.note}", taken.target.note)
