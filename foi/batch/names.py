@@ -17,6 +17,7 @@ _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lp
 
 def slug(text: str, limit: int = MAX_SLUG) -> str:
     """A file-name-safe slug of a name or id."""
+    text = re.sub(r"['\u2019]", "", text)  # King's Lynn -> kings-lynn, not king-s-lynn
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     words = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower().replace("&", " and ")).strip("-")
     if len(words) > limit:
