@@ -6,7 +6,7 @@
 * A period that ends after the letter's date (nothing held yet for the rest of it), and any letter the
   checker questions (a body that does not hold the subject, a period outside a programme's life...).
 
-Only a small fingerprint and a few row numbers are kept per distinct request, so memory stays small.
+Only a 64-bit fingerprint and a row number are kept per letter, so memory stays small.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
+from foi.batch.seen import Seen
 from foi.support.dates import long_date
 from foi.support.paths import DATA_DIR
 
@@ -31,18 +32,17 @@ def fingerprint(*parts: Any) -> int:
 
 @dataclass
 class Group:
-    """Rows sharing one fingerprint: the first few row numbers, how many, and whose they are."""
+    """Rows that share something: the first few row numbers, and how many there are."""
 
     rows: list[int] = field(default_factory=list)
     count: int = 0
-    people: set[int] = field(default_factory=set)
+    people: int = 1  # different people among them (counted up to 2: "several")
+    about: tuple[str, str] = ("", "")  # the body's name and the regime, for the warning
 
-    def add(self, row: int, person: int = 0) -> None:
+    def add(self, row: int) -> None:
         if len(self.rows) < SHOWN:
             self.rows.append(row)
         self.count += 1
-        if len(self.people) < 2:
-            self.people.add(person)
 
 
 @lru_cache(maxsize=1)
@@ -63,13 +63,15 @@ def rows_text(group: Group, unit: str) -> str:
 
 
 class Adviser:
-    """Collects the warnings for a batch, row by row."""
+    """Collects the warnings for a batch, row by row, in memory that does not grow with the rows:
+    fingerprints of every request are kept compactly (`Seen`); groups only for repeated ones."""
 
     def __init__(self, unit: str = "row") -> None:
         self.unit = unit
+        self.requests = Seen()  # a body and a request (answers that are not personal)
+        self.letters = Seen()  # the same, and whose it is
         self.duplicates: dict[int, Group] = {}
         self.campaigns: dict[int, Group] = {}
-        self.bodies: dict[int, tuple[str, str]] = {}
         self.questioned: dict[str, Group] = {}
         self.messages: dict[str, str] = {}
 
@@ -82,10 +84,24 @@ class Adviser:
         request = sorted((k, repr(v)) for k, v in answers.items() if k not in personal)
         who = sorted((k, repr(v)) for k, v in answers.items() if k in personal)
         same_request = fingerprint(body_id, scenario, request)
-        self.duplicates.setdefault(fingerprint(same_request, who), Group()).add(row)
-        self.campaigns.setdefault(same_request, Group()).add(row, fingerprint(who))
-        self.bodies.setdefault(same_request, (body, regime))
+        same_letter = fingerprint(same_request, who)
+        first_request = self.requests.first(same_request, row)
+        first_letter = self.letters.first(same_letter, row)
+        if first_letter is not None:
+            self._group(self.duplicates, same_letter, first_letter).add(row)
+        if first_request is not None:
+            group = self._group(self.campaigns, same_request, first_request, (body, regime))
+            group.add(row)
+            if first_letter is None:
+                group.people = 2
         return same_request
+
+    @staticmethod
+    def _group(groups: dict[int, Group], key: int, first: int, about: tuple[str, str] = ("", "")) -> Group:
+        if key not in groups:
+            groups[key] = Group(about=about)
+            groups[key].add(first)
+        return groups[key]
 
     def question(self, row: int, reason: str, message: str) -> None:
         """Note a letter that something questions (reason: a short id, such as a checker rule)."""
@@ -103,9 +119,7 @@ class Adviser:
         found = [f"{rows_text(g, self.unit)} are the same request to the same body for the same person: "
                  "the body will answer it once; delete all but one"
                  for g in self.duplicates.values() if g.count > 1]
-        for key, group in self.campaigns.items():
-            if len(group.people) > 1:
-                found.append(self._campaign(group, *self.bodies[key]))
+        found += [self._campaign(group, *group.about) for group in self.campaigns.values() if group.people > 1]
         found += [f"{rows_text(g, self.unit)}: {self.messages[reason]}" for reason, g in self.questioned.items()]
         return found
 

@@ -54,10 +54,11 @@ class Manifest:
 
     def add(self, entry: Entry) -> None:
         if self.fmt == "csv":
-            row = asdict(entry)
-            row["files"] = " ".join(entry.files)
-            row["findings"] = "" if entry.findings is None else entry.findings
-            self.writer.writerow([row[name] for name in FIELDS])
+            self.writer.writerow((
+                entry.row, entry.letter, entry.body, entry.body_id, entry.email, entry.whatdotheyknow,
+                entry.regime, entry.scenario, " ".join(entry.files), entry.due,
+                "" if entry.findings is None else entry.findings,
+            ))
         else:
             data: dict[str, Any] = {**asdict(entry), "files": list(entry.files)}
             self.handle.write(("," if self.count else "") + "\n  " + json.dumps(data, ensure_ascii=False))

@@ -48,3 +48,14 @@ def test_a_header_close_to_a_key_is_a_typo_and_a_repeated_one_is_refused() -> No
         "column 'Nmae' is not an answer key (did you mean 'name'?): rename it",
         "column 'E-mail' repeats column 'email': keep one of them",
     ]
+
+
+def test_seen_remembers_every_fingerprint_and_its_first_row_as_it_grows() -> None:
+    from foi.batch.advice import fingerprint
+    from foi.batch.seen import Seen
+
+    seen = Seen()
+    keys = [fingerprint("row", n) for n in range(5000)]
+    assert all(seen.first(key, row) is None for row, key in enumerate(keys, start=2))
+    assert [seen.first(keys[n], 9999) for n in (0, 1234, 4999)] == [2, 1236, 5001]
+    assert seen.first(0, 7) is None and seen.first(0, 8) == 7  # 0 is a fingerprint like any other
