@@ -19,11 +19,13 @@ class Progress:
         self.rows = self.letters = 0
         if quiet or not sys.stderr.isatty():
             return
+        from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, TextColumn, TimeRemainingColumn
         from rich.progress import Progress as Bar
 
         self.bar = Bar(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                       TextColumn("{task.fields[rate]}"), TimeRemainingColumn(), transient=True)
+                       TextColumn("{task.fields[rate]}"), TimeRemainingColumn(), transient=True,
+                       console=Console(stderr=True))
         self.task = self.bar.add_task(f"{unit}s", total=total, rate="")
         self.started = time.monotonic()
 
