@@ -22,7 +22,8 @@ from foi.batch.headers import EXTRA_KEYS
 from foi.batch.manifest import Entry, Manifest
 from foi.batch.problems import Problems
 from foi.batch.progress import Progress
-from foi.batch.table import Row, Table, open_table
+from foi.batch.reader import open_table
+from foi.batch.table import Row, Table
 from foi.directory import authorities
 from foi.directory.entries import NATIONS, Authority, Directory, Provider, norm
 from foi.export import registry
