@@ -14,7 +14,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
-FIELDS = ("row", "letter", "body", "body_id", "email", "whatdotheyknow", "regime", "scenario", "files",
+FIELDS = ("row", "letter", "letters", "body", "body_id", "email", "whatdotheyknow", "regime", "scenario", "files",
           "due", "findings")
 FORMATS = ("csv", "json")
 
@@ -25,6 +25,7 @@ class Entry:
 
     row: int
     letter: int
+    letters: int  # 2 when a second letter is written alongside (local and exemption-prone items): files has both
     body: str
     body_id: str
     email: str
@@ -33,7 +34,7 @@ class Entry:
     scenario: str
     files: tuple[str, ...]
     due: str  # the date a reply is due if the letter is received on its date
-    findings: int | None  # the checker's findings; None with --no-check
+    findings: int | None  # the checker's findings (on both letters); None with --no-check
 
 
 class Manifest:
@@ -55,7 +56,7 @@ class Manifest:
     def add(self, entry: Entry) -> None:
         if self.fmt == "csv":
             self.writer.writerow((
-                entry.row, entry.letter, entry.body, entry.body_id, entry.email, entry.whatdotheyknow,
+                entry.row, entry.letter, entry.letters, entry.body, entry.body_id, entry.email, entry.whatdotheyknow,
                 entry.regime, entry.scenario, " ".join(entry.files), entry.due,
                 "" if entry.findings is None else entry.findings,
             ))

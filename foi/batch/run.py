@@ -95,7 +95,7 @@ class Batch:
         self.problems = Problems(self.table)
         self.adviser = Adviser(self.table.unit)
         self._bodies: dict[str, str] = {}
-        self._checked: dict[int, tuple[int, list[tuple[str, str]]]] = {}
+        self._checked: dict[tuple[int, int], tuple[int, list[tuple[str, str]]]] = {}
 
     def _sources(self) -> tuple[list[Source], list[Source]]:
         """The sources above a row (--set) and below it (--answers, the file's defaults, the profile)."""
@@ -111,13 +111,16 @@ class Batch:
             below.append(Source("profile", profile.answers()))
         return above, below
 
-    def findings(self, letter: Letter, text: bytes | None) -> int:
+    def findings(self, letter: Letter, draft: drafting.Draft, text: bytes | None) -> int:
         """The checker's findings on the letter, as the wizard's preview runs it; errors and warnings are
         told to the adviser. A request is checked once: letters that differ only in whose they are (the
         requester's name and address, already checked by the answer loop) share the count."""
-        if letter.request not in self._checked:
-            self._checked[letter.request] = _check(letter.draft, text)
-        count, questions = self._checked[letter.request]
+        key = (letter.request, draft.part)
+        if key not in self._checked:
+            if len(self._checked) > 4096:  # a batch of all-different requests: keep memory flat
+                self._checked.clear()
+            self._checked[key] = _check(draft, text)
+        count, questions = self._checked[key]
         for rule, message in questions:
             self.adviser.question(letter.row.number, rule, message)
         return count
@@ -257,21 +260,30 @@ def _write_all(batch: Batch, staging: folder.Staging) -> int:
 
 
 def _write(batch: Batch, letter: Letter, staging: folder.Staging, number: int, digits: int) -> Entry:
-    """Every format of one letter into the folder, and its manifest entry."""
+    """Every format of the letter, and of the second letter written alongside it (`-part-2`: local and
+    exemption-prone items, so they cannot delay the rest), into the folder; one manifest entry for both."""
+    files: list[str] = []
+    findings: int | None = 0 if batch.request.check else None
+    for one in letter.draft.drafts:
+        stem = _stem(one, number, digits)
+        rendered = {fmt: registry.render(one, fmt) for fmt in registry.choose(batch.request.formats, one)}
+        for fmt, data in rendered.items():
+            files.append(stem + registry.EXTENSIONS[fmt])
+            staging.write(files[-1], data)
+        if findings is not None:
+            findings += batch.findings(letter, one, rendered.get("text"))
     draft = letter.draft
-    stem = names.stem(number, draft.authority.id, draft.scenario_id, digits)
-    rendered = {fmt: registry.render(draft, fmt) for fmt in registry.choose(batch.request.formats, draft)}
-    files = []
-    for fmt, data in rendered.items():
-        files.append(stem + registry.EXTENSIONS[fmt])
-        staging.write(files[-1], data)
-    findings = batch.findings(letter, rendered.get("text")) if batch.request.check else None
     return Entry(
-        row=letter.row.number, letter=number, body=draft.authority.name, body_id=draft.authority.id,
-        email=draft.authority.email or "", whatdotheyknow=draft.authority.wdtk_url or "",
+        row=letter.row.number, letter=number, letters=len(draft.drafts), body=draft.authority.name,
+        body_id=draft.authority.id, email=draft.authority.email or "", whatdotheyknow=draft.authority.wdtk_url or "",
         regime=draft.regime.short, scenario=draft.scenario_id, files=tuple(files),
         due=draft.deadline.due.isoformat(), findings=findings,
     )
+
+
+def _stem(draft: drafting.Draft, number: int, digits: int) -> str:
+    """001-dwp-provider-data-access, and 001-dwp-provider-data-access-part-2 for the second letter."""
+    return names.stem(number, draft.authority.id, draft.scenario_id, digits) + ("-part-2" if draft.part == 2 else "")
 
 
 def _check(draft: drafting.Draft, text: bytes | None) -> tuple[int, list[tuple[str, str]]]:
@@ -293,8 +305,9 @@ def _note(batch: Batch, letter: Letter) -> None:
     letter.request = batch.adviser.add(letter.row.number, draft.authority.id, draft.authority.name,
                                        draft.regime.id, draft.scenario_id, taken.answers, personal)
     batch.adviser.period(letter.row.number, taken.answers.get("date_to"), draft.letter_date)
-    if taken.target.note:
-        batch.adviser.question(letter.row.number, f"note:{taken.target.note}", taken.target.note)
+    for note in (taken.target.note, *draft.notes):
+        if note:  # a body other than the one named, a period outside a programme's life, a second letter
+            batch.adviser.question(letter.row.number, f"note:{note}", note)
 
 
 def _advise(batch: Batch) -> None:
@@ -311,11 +324,10 @@ def _dry_run(batch: Batch) -> int:
         for letter in batch.letters(row):
             _note(batch, letter)
             number += 1
-            draft = letter.draft
-            stem = names.stem(number, draft.authority.id, draft.scenario_id, digits)
-            exts = "/".join(registry.EXTENSIONS[f].lstrip(".") for f in registry.choose(request.formats, draft))
-            console.out(f"{batch.table.unit} {row.number}: {stem}.{exts}  {draft.authority.name} "
-                        f"({draft.regime.short}), reply due {draft.deadline.due.isoformat()}\n")
+            for one in letter.draft.drafts:
+                exts = "/".join(registry.EXTENSIONS[f].lstrip(".") for f in registry.choose(request.formats, one))
+                console.out(f"{batch.table.unit} {row.number}: {_stem(one, number, digits)}.{exts}  "
+                            f"{one.authority.name} ({one.regime.short}), reply due {one.deadline.due.isoformat()}\n")
     _advise(batch)
     failed = batch.problems.report()
     if failed:

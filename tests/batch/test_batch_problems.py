@@ -45,7 +45,7 @@ def test_keep_going_writes_the_good_rows_and_lists_the_rest(tmp_path: Path) -> N
     assert result.exit_code == 3
     assert "row 7, column 'Date to'" in result.stderr and "row 12, column 'Email'" in result.stderr
     assert "2 row(s) were not written (listed above)" in result.stderr
-    assert len(list(out.glob("*.txt"))) == 48
+    assert len(list(out.glob("0??-*.txt"))) == len(list(out.glob("*-part-2.txt"))) * 2 == 96  # each with its part 2
     assert (out / "manifest.csv").read_text(encoding="utf-8-sig").count("\n") == 49
 
 
@@ -117,7 +117,8 @@ def test_an_existing_folder_is_kept_unless_force_then_replaced_whole(tmp_path: P
     replaced = batch(str(source), "--out", str(out), "--force")
     assert replaced.exit_code == 0, replaced.output
     assert sorted(p.name for p in out.iterdir()) == [
-        "001-dwp-provider-data-access.txt", "002-dwp-provider-data-access.txt", "manifest.csv"]
+        "001-dwp-provider-data-access-part-2.txt", "001-dwp-provider-data-access.txt",
+        "002-dwp-provider-data-access-part-2.txt", "002-dwp-provider-data-access.txt", "manifest.csv"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "rows.csv"]
 
 
