@@ -14,8 +14,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
-FIELDS = ("row", "letter", "letters", "body", "body_id", "email", "whatdotheyknow", "regime", "scenario", "files",
-          "due", "findings")
+FIELDS = ("row", "letter", "letters", "body", "body_id", "email", "whatdotheyknow", "regime", "scenario", "title",
+          "files", "due", "findings")
 FORMATS = ("csv", "json")
 
 
@@ -32,7 +32,8 @@ class Entry:
     whatdotheyknow: str
     regime: str
     scenario: str
-    files: tuple[str, ...]
+    title: str  # the letter's title, as its subject line and WhatDoTheyKnow's summary give it
+    files: tuple[str, ...]  # in the CSV, separated by ";" (file names never hold one)
     due: str  # the date a reply is due if the letter is received on its date
     findings: int | None  # the checker's findings (on both letters); None with --no-check
 
@@ -57,7 +58,7 @@ class Manifest:
         if self.fmt == "csv":
             self.writer.writerow((
                 entry.row, entry.letter, entry.letters, entry.body, entry.body_id, entry.email, entry.whatdotheyknow,
-                entry.regime, entry.scenario, " ".join(entry.files), entry.due,
+                entry.regime, entry.scenario, entry.title, ";".join(entry.files), entry.due,
                 "" if entry.findings is None else entry.findings,
             ))
         else:

@@ -276,7 +276,7 @@ def _write(batch: Batch, letter: Letter, staging: folder.Staging, number: int, d
     return Entry(
         row=letter.row.number, letter=number, letters=len(draft.drafts), body=draft.authority.name,
         body_id=draft.authority.id, email=draft.authority.email or "", whatdotheyknow=draft.authority.wdtk_url or "",
-        regime=draft.regime.short, scenario=draft.scenario_id, files=tuple(files),
+        regime=draft.regime.short, scenario=draft.scenario_id, title=draft.title, files=tuple(files),
         due=draft.deadline.due.isoformat(), findings=findings,
     )
 

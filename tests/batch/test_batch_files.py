@@ -59,17 +59,18 @@ def test_fifty_rows_give_fifty_letters_and_a_fifty_row_manifest(written: dict[st
     assert len(rows) == 50
     assert [int(r["row"]) for r in rows] == list(range(2, 52))
     assert [int(r["letter"]) for r in rows] == list(range(1, 51))
-    assert sorted(name for r in rows for name in r["files"].split()) == sorted(files)
+    assert sorted(name for r in rows for name in r["files"].split(";")) == sorted(files)
     first = rows[0]
     # Six items to DWP: five in the letter, the local one in a second letter beside it (see the letters issue).
-    assert (first["files"], first["letters"]) == ("001-dwp-provider-data-access.md 001-dwp-provider-data-access-part-2.md", "2")
+    assert (first["files"], first["letters"]) == ("001-dwp-provider-data-access.md;001-dwp-provider-data-access-part-2.md", "2")
     assert len(files) == 50 + sum(r["letters"] == "2" for r in rows)
     assert (first["body"], first["regime"], first["due"]) == ("Department for Work and Pensions", "FOIA", "2026-12-22")
     assert first["whatdotheyknow"] == "https://www.whatdotheyknow.com/new/dwp"
     assert first["findings"].isdigit()
+    assert first["title"] == "Maximus staff's access to claimant records"
     scottish = rows[4]
     assert (scottish["body_id"], scottish["regime"], scottish["scenario"]) == ("glasgow-city-council", "FOISA", "local-support")
-    assert scottish["files"].split()[0] == "005-glasgow-city-council-local-support.md"
+    assert scottish["files"].split(";")[0] == "005-glasgow-city-council-local-support.md"
     assert stat.S_IMODE(os.stat(folder).st_mode) == 0o700
     assert all(stat.S_IMODE(os.stat(folder / name).st_mode) == 0o600 for name in files)
     assert [p.name for p in folder.parent.iterdir()] == ["letters"]  # nothing left beside it
