@@ -31,7 +31,7 @@ from foi.letter import drafting
 from foi.request import intake, profile, scenarios
 from foi.request.answers import Source, check_known, load_answers_file, parse_set_options
 from foi.support import console
-from foi.support.errors import FoiError, RowsFailed, UsageProblem
+from foi.support.errors import DataError, FoiError, RowsFailed, UsageProblem
 
 
 @dataclass
@@ -136,6 +136,10 @@ class Batch:
         for body in bodies:
             try:
                 yield self._letter(row, body)
+            except DataError as err:
+                if not err.message.startswith(self.problems.where(row)):
+                    raise  # a scenario or template file is broken: no row can be written, so stop
+                self.problems.add(row, err)
             except FoiError as err:
                 self.problems.add(row, err)
 

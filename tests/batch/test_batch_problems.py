@@ -147,3 +147,14 @@ def test_a_period_ending_after_the_letter_is_questioned(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert ("Warning: row 2: the period ends on 31 December 2026, after the letter's date (23 November 2026)"
             in result.stderr)
+
+
+def test_a_broken_template_stops_the_batch_with_one_line_not_one_per_row(tmp_path: Path) -> None:
+    own = tmp_path / "mine" / "letters"
+    own.mkdir(parents=True)
+    (own / "request.md.j2").write_text("Dear {{ nobody_knows_this }},\n", encoding="utf-8")
+    source = write_excel_csv(tmp_path / "rows.csv", clients(5))
+    result = batch(str(source), "--out", str(tmp_path / "out"), "--templates", str(tmp_path / "mine"))
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") <= 2 and "'nobody_knows_this' is undefined" in result.stderr
+    assert not (tmp_path / "out").exists() and not list(tmp_path.glob(".out.*"))
