@@ -31,7 +31,7 @@ from foi.letter import drafting
 from foi.request import intake, profile, scenarios
 from foi.request.answers import Source, check_known, load_answers_file, parse_set_options
 from foi.support import console
-from foi.support.errors import DataError, FoiError, RowsFailed, UsageProblem
+from foi.support.errors import AnswerError, DataError, FoiError, RowsFailed, UsageProblem
 
 
 @dataclass
@@ -185,8 +185,7 @@ class Batch:
 
 
 def _column(key: str, problem: str) -> FoiError:
-    from foi.support.errors import AnswerError
-
+    """A problem with one column of a row (named as the row's header names it)."""
     return AnswerError(problem, key=key, problem=problem)
 
 
@@ -216,8 +215,8 @@ def _run(request: BatchRequest) -> int:
     for warning in batch.table.warnings:
         console.warn(warning)
     if batch.targets is not None and len(batch.targets) > targets.WDTK_BATCH_LIMIT:
-        console.warn(f"{len(batch.targets)} bodies: WhatDoTheyKnow takes batch requests to at most "
-                     f"{targets.WDTK_BATCH_LIMIT}; send these in parts there")
+        console.warn(f"{len(batch.targets)} bodies: WhatDoTheyKnow is said to take batch requests to at most "
+                     f"{targets.WDTK_BATCH_LIMIT}; send them there in parts")
     if request.dry_run:
         return _dry_run(batch)
     if request.out is None:
@@ -230,17 +229,15 @@ def _run(request: BatchRequest) -> int:
         if failed and not request.keep_going:
             raise RowsFailed(f"{failed} {batch.table.unit}(s) of {request.file} have problems: nothing was "
                              "written; correct them and run again, or pass --keep-going to write the rest")
+        if written == 0 and not failed:
+            raise DataError(f"{request.file}: no {batch.table.unit}s under the header: nothing was written")
         if written == 0:
             raise RowsFailed(f"no letter could be written from {request.file}: nothing was written")
         staging.publish(force=request.force)
-    console.info(f"Wrote {written} letter(s) and {batch_manifest_name(request)} to {request.out}")
+    console.info(f"Wrote {written} letter(s) and manifest.{request.manifest_format} to {request.out}")
     if failed:
         raise RowsFailed(f"{failed} {batch.table.unit}(s) were not written (listed above); the other letters are in {request.out}")
     return written
-
-
-def batch_manifest_name(request: BatchRequest) -> str:
-    return f"manifest.{request.manifest_format}"
 
 
 def _write_all(batch: Batch, staging: folder.Staging) -> int:

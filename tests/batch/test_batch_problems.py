@@ -158,3 +158,11 @@ def test_a_broken_template_stops_the_batch_with_one_line_not_one_per_row(tmp_pat
     assert result.exit_code == 1
     assert result.stderr.count("\n") <= 2 and "'nobody_knows_this' is undefined" in result.stderr
     assert not (tmp_path / "out").exists() and not list(tmp_path.glob(".out.*"))
+
+
+def test_a_file_with_only_a_header_is_one_error(tmp_path: Path) -> None:
+    source = tmp_path / "rows.csv"
+    source.write_text("authority,scenario,name\r\n,,\r\n", encoding="utf-8-sig")
+    result = batch(str(source), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {source}: no rows under the header: nothing was written\n"
