@@ -117,9 +117,15 @@ def _because(matter: Matter, reason: str, tags: tuple[str, ...] = ()) -> Matter:
 
 
 def _says(texts: list[str], phrase: str) -> bool:
+    pattern = _phrase(phrase)
+    return any(pattern.search(text) for text in texts)
+
+
+@lru_cache(maxsize=1024)
+def _phrase(phrase: str) -> re.Pattern[str]:
+    """A phrase as a whole-word pattern, compiled once; an all-capital phrase matches in capitals only."""
     words = r"\s+".join(re.escape(w) for w in phrase.split())
-    flags = 0 if phrase.isupper() else re.IGNORECASE
-    return any(re.search(rf"(?<![\w-]){words}(?![\w-])", text, flags) for text in texts)
+    return re.compile(rf"(?<![\w-]){words}(?![\w-])", 0 if phrase.isupper() else re.IGNORECASE)
 
 
 def _only_dwp(provider: Provider) -> bool:

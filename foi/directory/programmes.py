@@ -120,6 +120,13 @@ def _pattern(alias: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-]){words}(?![\w-])", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1024)
+def _alias_pattern(alias: str) -> re.Pattern[str]:
+    """An alias as a whole-word pattern, compiled once (a batch looks for every alias in every letter);
+    a short all-capital alias (JETS, WHP) matches in capitals only."""
+    return re.compile(_pattern(alias).pattern, 0 if alias.isupper() else re.IGNORECASE)
+
+
 def mentioned(texts: Iterable[str]) -> list[Scheme]:
     """The schemes whose name or an alias appears, as whole words, in any of these texts.
 
@@ -129,8 +136,7 @@ def mentioned(texts: Iterable[str]) -> list[Scheme]:
     found = []
     for scheme in schemes():
         for alias in scheme.aliases:
-            flags = 0 if alias.isupper() else re.IGNORECASE
-            if re.search(_pattern(alias).pattern, joined, flags):
+            if _alias_pattern(alias).search(joined):
                 found.append(scheme)
                 break
     return found
