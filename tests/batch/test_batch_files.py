@@ -145,3 +145,20 @@ def test_yaml_defaults_and_requests(tmp_path: Path) -> None:
     assert [r["row"] for r in rows] == ["1", "2"]
     second = (out / "002-dwp-provider-data-access.md").read_text(encoding="utf-8")
     assert "John Jones" in second and "Maximus" in second and "Jane Smith" not in second
+
+
+def test_sheet_option_picks_a_sheet_and_names_the_others(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    source = write_xlsx(tmp_path / "book.xlsx", clients(3))
+    book = load_workbook(source)
+    book.create_sheet("Notes", 0)  # now the first sheet holds nothing
+    book.save(source)
+    out = tmp_path / "out"
+    empty = batch(str(source), "--out", str(out), "--no-profile")
+    assert empty.exit_code == 1 and f"{source}: the sheet is empty" in empty.stderr
+    wrong = batch(str(source), "--out", str(out), "--no-profile", "--sheet", "Clinets")
+    assert wrong.exit_code == 1 and "no sheet 'Clinets': use one of Notes, Clients" in wrong.stderr
+    right = batch(str(source), "--out", str(out), "--no-profile", "--sheet", "Clients", "--no-check")
+    assert right.exit_code == 0, right.output
+    assert len(manifest(out)) == 3
