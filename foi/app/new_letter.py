@@ -37,6 +37,9 @@ class NewRequest:
     save_personal: bool = False
     use_profile: bool = True
     authorities_file: Path | None = None
+    track: bool = False  # record the letter in the tracker (foi new --track)
+    sent: date | None = None  # the day it was sent, when --sent was given: starts the clock
+    db: str | None = None  # the tracker file (--db), else FOI_DB or the default
 
 
 def sources_for(request: NewRequest) -> list[Source]:
@@ -90,6 +93,10 @@ def run(request: NewRequest) -> drafting.Draft:
             return draft
         taken, draft = reviewed
     _write(draft, request, wizard)
+    if request.track or request.sent is not None:
+        from foi.tracker.recording import track_new_letter
+
+        track_new_letter(request.db, draft, request.output, request.formats, sent=request.sent)
     save_to = request.save_answers
     if save_to is None and wizard is not None:
         save_to = _offer_to_save(draft, wizard)
