@@ -56,6 +56,9 @@ class BatchRequest:
     authorities_file: Path | None = None
     to: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+    track: bool = False  # record every letter in the tracker once the folder is in place
+    sent: date | None = None  # with track: the day the letters were sent (starts each clock)
+    db: str | None = None  # with track: the tracker file
 
 
 @dataclass
@@ -96,6 +99,8 @@ class Batch:
         self.adviser = Adviser(self.table.unit)
         self._bodies: dict[str, str] = {}
         self._checked: dict[tuple[int, int], tuple[int, list[tuple[str, str]]]] = {}
+        self.tracked: list[tuple[drafting.Draft, Path]] | None = [] if request.track else None
+        self.second_letters = 0
 
     def _sources(self) -> tuple[list[Source], list[Source]]:
         """The sources above a row (--set) and below it (--answers, the file's defaults, the profile)."""
@@ -234,14 +239,18 @@ def _run(request: BatchRequest) -> int:
         if written == 0:
             raise RowsFailed(f"no letter could be written from {request.file}: nothing was written")
         staging.publish(force=request.force)
-    console.info(f"Wrote {written} letter(s) and manifest.{request.manifest_format} to {request.out}")
+    seconds = f" (and {batch.second_letters} second letter(s), -part-2)" if batch.second_letters else ""
+    console.info(f"Wrote {written} letter(s){seconds} and manifest.{request.manifest_format} to {request.out}")
+    if request.track:
+        _track(batch)
     if failed:
         raise RowsFailed(f"{failed} {batch.table.unit}(s) were not written (listed above); the other letters are in {request.out}")
     return written
 
 
 def _write_all(batch: Batch, staging: folder.Staging) -> int:
-    """Draft and write every letter, streaming; after the first problem (without --keep-going) only check."""
+    """Draft and write every letter, streaming; after the first problem (without --keep-going) only check.
+    Returns how many rows (and bodies) gave letters; `batch.second_letters` counts the -part-2 ones."""
     request = batch.request
     total = batch.table.count()
     digits = names.width((total or 0) * len(batch.targets or [None]))
@@ -256,8 +265,40 @@ def _write_all(batch: Batch, staging: folder.Staging) -> int:
                     continue
                 number += 1
                 manifest.add(_write(batch, letter, staging, number, digits))
+                batch.second_letters += len(letter.draft.drafts) - 1
+                if batch.tracked is not None:
+                    batch.tracked += _to_track(batch, letter, number, digits)
             bar.advance(number - before)
     return number
+
+
+def _to_track(batch: Batch, letter: Letter, number: int, digits: int) -> list[tuple[drafting.Draft, Path]]:
+    """Each letter (and second letter) with where its first file will be once the folder is in place.
+    The drafts are kept without their text (only what the tracker records), so memory stays small."""
+    out = batch.request.out
+    assert out is not None
+    found = []
+    for one in letter.draft.drafts:
+        first = registry.choose(batch.request.formats, one)[0]
+        slim = dataclasses.replace(one, markup="", blocks=[], second=None)
+        found.append((slim, out.resolve() / (_stem(one, number, digits) + registry.EXTENSIONS[first])))
+    return found
+
+
+def _track(batch: Batch) -> None:
+    """Record every letter in the tracker, in one transaction (all or none), once the folder is in place."""
+    from foi.tracker.recording import record_letters
+
+    request = batch.request
+    letters = batch.tracked or []
+    try:
+        ids = record_letters(request.db, letters, sent=request.sent)
+    except FoiError as err:
+        raise FoiError(f"the letters are in {request.out} but were not tracked ({err.message}); "
+                       f"track them with: foi track add {request.out}/manifest.{request.manifest_format}") from None
+    console.info(f"Tracking them as requests {ids[0]} to {ids[-1]}" if len(ids) > 1 else f"Tracking it as request {ids[0]}")
+    if request.sent is None:
+        console.info("Record the day each goes: foi track event ID sent --date YYYY-MM-DD")
 
 
 def _write(batch: Batch, letter: Letter, staging: folder.Staging, number: int, digits: int) -> Entry:
@@ -307,6 +348,8 @@ def _note(batch: Batch, letter: Letter) -> None:
                                        draft.regime.id, draft.scenario_id, taken.answers, personal)
     batch.adviser.period(letter.row.number, taken.answers.get("date_to"), draft.letter_date)
     for note in (taken.target.note, *draft.notes):
+        if draft.second is not None:  # foi new's file name for it means nothing here: the files are -part-2
+            note = note.replace(f" ({draft.second.slug})", "")
         if note:  # a body other than the one named, a period outside a programme's life, a second letter
             batch.adviser.question(letter.row.number, f"note:{note}", note)
 
