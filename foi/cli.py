@@ -541,8 +541,8 @@ def batch_command(
 ) -> None:
     """Write many letters from a spreadsheet: one per row, or one request to many bodies, with a manifest.
 
-    Every row is checked before anything is written; a problem is printed as FILE: row N, column KEY:
-    what is wrong and the fix, and then nothing is written (exit 3). For example
+    Every row is checked before any letter appears; a problem is printed as FILE: row N, column KEY:
+    what is wrong and the fix, and then no folder is made (exit 3). For example
 
       foi batch clients.xlsx --out letters/ --format docx --date 2026-12-01
 
