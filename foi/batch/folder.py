@@ -34,6 +34,8 @@ def check_target(out: Path, *, force: bool) -> None:
     parent = out.parent if str(out.parent) else Path(".")
     if not parent.is_dir():
         raise FoiError(f"{out}: the folder {parent} does not exist; create it first")
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise FoiError(f"{out}: cannot write in {parent}: choose a folder you can write to")
 
 
 class Staging:
@@ -42,7 +44,10 @@ class Staging:
     def __init__(self, out: Path) -> None:
         self.out = out
         parent = out.parent if str(out.parent) else Path(".")
-        self.path = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".partial", dir=parent))
+        try:
+            self.path = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".partial", dir=parent))
+        except OSError as err:
+            raise FoiError(f"{out}: cannot write there ({err.strerror or err}): choose another folder") from None
         os.chmod(self.path, PRIVATE_FOLDER)
 
     def write(self, name: str, data: bytes) -> None:

@@ -11,7 +11,10 @@ from foi.support.errors import DataError
 
 def open_table(path: Path, known: set[str], sheet: str | None = None) -> Table:
     """The reader for this file, chosen by its extension; an unreadable file is one DataError."""
+    from foi.support.files import regular_stat
+
     suffix = path.suffix.lower()
+    regular_stat(path, "spreadsheet (.xlsx or .csv) or YAML file")  # missing, a folder, a pipe: one line
     if not path.is_file():
         raise DataError(f"{path}: no such file: give the spreadsheet (.xlsx or .csv) or YAML file to read")
     if sheet is not None and suffix not in (".xlsx", ".xlsm"):

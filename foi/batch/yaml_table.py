@@ -51,7 +51,7 @@ class YamlTable:
         import yaml
 
         try:
-            data = yamlio.safe_load(self.path.read_text(encoding="utf-8-sig"))
+            data = yamlio.load(self.path.read_text(encoding="utf-8-sig"), str(self.path))
         except OSError as err:
             raise DataError(f"{self.path}: cannot be read ({err.strerror or err})") from None
         except (yaml.YAMLError, UnicodeDecodeError) as err:
