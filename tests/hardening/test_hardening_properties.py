@@ -103,3 +103,20 @@ def test_directory_reader_gives_a_directory_or_a_clean_error(rows: list[str], en
 def test_checker_gives_findings_for_any_text(text: str, body_only: bool) -> None:
     findings = check_text(text, body_only=body_only)
     assert all(f.rule and f.message for f in findings)
+
+
+@FAST
+@given(st.lists(csv_cells, max_size=6), st.sampled_from([".csv", ".yaml"]), st.sampled_from(["utf-8", "cp1252"]))
+def test_batch_reader_gives_rows_or_a_clean_error(rows: list[str], suffix: str, encoding: str) -> None:
+    from foi.batch.reader import open_table
+
+    text = "authority,scenario,name,email\n" + "\n".join(rows)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"rows{suffix}"
+        path.write_bytes(text.encode(encoding, errors="replace"))
+        try:
+            table = open_table(path, {"authority", "scenario", "name", "email"})
+            for _ in table.rows():
+                pass
+        except FoiError as err:
+            assert err.message and "\n" not in err.message
