@@ -70,8 +70,9 @@ def panel(text: str, title: str) -> None:
     _console(stderr=True).print(Panel(Text(shown(text)), title=Text(shown(title)), expand=False))
 
 
-def table(rows: list[list[str]], headers: list[str], title: str | None = None) -> None:
-    """Print a table on stdout for human reading; every cell is plain text, never markup."""
+def table(rows: list[list[Any]], headers: list[str], title: str | None = None) -> None:
+    """Print a table on stdout for human reading; every cell is plain text, never markup (a rich
+    Text keeps its style: that is how a caller colours a row without markup)."""
     from rich.table import Table
     from rich.text import Text
 
@@ -79,7 +80,8 @@ def table(rows: list[list[str]], headers: list[str], title: str | None = None) -
     for index, header in enumerate(headers):
         t.add_column(Text(shown(header)), overflow="fold", no_wrap=index == 0)
     for row in rows:
-        t.add_row(*(Text(shown(str(cell))) for cell in row))
+        t.add_row(*(Text(shown(cell.plain), style=cell.style) if isinstance(cell, Text) else Text(shown(str(cell)))
+                    for cell in row))
     # A pipe or a file gets a wide table rather than rich's 80 columns: ids must stay whole.
     if sys.stdout is None:
         write_stdout("")  # the one error for a closed stdout

@@ -108,9 +108,9 @@ def as_json(pairs: list[tuple[Tracked, State]]) -> str:
     return json.dumps([row(*pair) for pair in pairs], indent=2, ensure_ascii=False) + "\n"
 
 
-def table_rows(pairs: list[tuple[Tracked, State]]) -> tuple[list[str], list[list[str]]]:
-    """Headers and cells in rich markup: overdue rows in red (a pipe or file gets plain text)."""
-    from rich.markup import escape
+def table_rows(pairs: list[tuple[Tracked, State]]) -> tuple[list[str], list[list[Any]]]:
+    """Headers and cells as text, never markup: overdue rows styled red (a pipe or file gets plain text)."""
+    from rich.text import Text
 
     headers = ["ID", "Status", "Due", "Next step", "On or by", "Body", "Title"]
     rows = []
@@ -120,10 +120,7 @@ def table_rows(pairs: list[tuple[Tracked, State]]) -> tuple[list[str], list[list
         step = state.next_command or state.next_action.removesuffix(", due by")
         cells = [str(request.id), status, _iso(current_due(state)) or "",
                  step, _iso(state.next_date) or "", request.body, request.title]
-        cells = [escape(cell) for cell in cells]
-        if state.overdue:
-            cells = [f"[bold red]{cell}[/bold red]" for cell in cells]
-        rows.append(cells)
+        rows.append([Text(cell, style="bold red" if state.overdue else "") for cell in cells])
     return headers, rows
 
 
