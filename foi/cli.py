@@ -297,15 +297,18 @@ def templates_copy(
 
 
 def _date_option(value: str | None, option: str) -> Any:
-    """A strict YYYY-MM-DD option value, or a usage error (exit 2) naming the option and the fix."""
+    """A date option read like every date (2026-06-01, 01/06/2026, 1 June 2026), or a usage error
+    (exit 2) naming the option and the fix."""
     if value is None:
         return None
-    from foi.support.dates import parse_date
+    from foi.support.dates import DateNotRead, read_date
 
-    parsed = parse_date(value)
-    if parsed is None:
-        raise UsageProblem(f"{option} '{value}' is not a date: write it as YYYY-MM-DD, e.g. 2026-06-01")
-    return parsed
+    try:
+        return read_date(value)
+    except DateNotRead:
+        raise UsageProblem(
+            f"{option} '{value}' is not a date: write it as YYYY-MM-DD, e.g. 2026-06-01, or 01/06/2026"
+        ) from None
 
 
 @app.command("deadline")
@@ -313,7 +316,7 @@ def _date_option(value: str | None, option: str) -> Any:
 def deadline_command(
     received: str = typer.Option(
         ..., "--received", metavar="DATE",
-        help="The day the authority received the request (YYYY-MM-DD): day 0 of the count.",
+        help="The day the authority received the request (2026-06-01, 01/06/2026 or 1 June 2026): day 0 of the count.",
     ),
     regime: str = typer.Option(
         "foia", "--regime", metavar="foia|eir|foisa|eisr|sar",

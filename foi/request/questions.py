@@ -3,20 +3,19 @@ parse-and-validate function every source of answers goes through."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from foi.request import validators
+from foi.support.dates import DAY, END, START, DateNotRead, read_date
 
 TYPES = ("str", "text", "date", "bool", "int", "choice", "list")
 _FIELDS = {"type", "prompt", "help", "default", "choices", "validator", "when", "personal",
-           "required", "ask", "group"}
+           "required", "ask", "group", "month_means", "short_name"}
 _TRUE = {"y", "yes", "true", "on", "1"}
 _FALSE = {"n", "no", "false", "off", "0"}
-_UK_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 
 
 class InvalidAnswer(ValueError):
@@ -39,6 +38,13 @@ class Question:
     required: bool = True
     ask: bool = True
     group: str = ""
+    # A date question: what a month alone ("Feb 2013") means, start or end of the month; "day"
+    # refuses it (a date of birth needs the day).
+    month_means: str = "day"
+    # The answer names a thing in the letter ("the Work Programme"): a sentence is queried.
+    short_name: bool = False
+    # Readable labels for a choice's values, in the same order (set by code, not YAML).
+    labels: tuple[str, ...] = ()
 
 
 def from_mapping(key: str, raw: Mapping[str, Any], where: str) -> Question:
@@ -52,6 +58,8 @@ def from_mapping(key: str, raw: Mapping[str, Any], where: str) -> Question:
         raise ValueError(f"{where}: question '{key}' has type '{qtype}'; use one of {', '.join(TYPES)}")
     if qtype == "choice" and not data.get("choices"):
         raise ValueError(f"{where}: question '{key}' is a choice with no choices")
+    if data.get("month_means", DAY) not in (DAY, START, END):
+        raise ValueError(f"{where}: question '{key}' has month_means '{data['month_means']}'; use start, end or day")
     if data.get("validator"):
         validators.get(data["validator"])
     data["choices"] = tuple(str(c) for c in data.get("choices") or ())
@@ -87,17 +95,13 @@ def _parse_text(question: Question, value: Any) -> str:
 
 
 def _parse_date(question: Question, value: Any) -> date:
+    """Dates as people write them, through the one reader (foi.support.dates.read_date)."""
     if isinstance(value, date):
         return value
-    text = str(value).strip()
-    match = _UK_DATE.match(text)
     try:
-        if match:
-            day, month, year = (int(g) for g in match.groups())
-            return date(year, month, day)
-        return date.fromisoformat(text)
-    except ValueError:
-        raise InvalidAnswer(f"'{text}' is not a date: write it like 2025-04-01 or 01/04/2025") from None
+        return read_date(str(value), month_means=question.month_means)
+    except DateNotRead as err:
+        raise InvalidAnswer(str(err)) from None
 
 
 def _parse_bool(question: Question, value: Any) -> bool:

@@ -106,7 +106,7 @@ def test_missing_name_is_one_line_naming_it() -> None:
         (["--set", "date_from=2014-01-01"], 1, "date_from (1 January 2014) is after date_to (15 February 2013)"),
         (["--set", "date_to=31/02/2013"], 1, "'31/02/2013' is not a date"),
         (["--format", "pdf"], 2, "--format pdf: use one of text, markdown"),
-        (["--date", "23/11/2026"], 2, "--date '23/11/2026' is not a date"),
+        (["--date", "23/13/2026"], 2, "--date '23/13/2026' is not a date"),
         (["--authority", "nobody-at-all"], 1, "no authority or provider called 'nobody-at-all'"),
         (["--scenario", "nope"], 1, "'nope' is not one of: behavioural-interventions, complaints-and-incidents, custom,"),
     ],
