@@ -90,6 +90,7 @@ def new(
     authorities_file: Path | None = typer.Option(
         None, "--authorities", metavar="FILE", help="A directory of your own in WhatDoTheyKnow's all-authorities.csv layout, added to the built-in one."
     ),
+    resume: bool = typer.Option(False, "--resume", help="Carry on from the answers kept when the wizard last stopped early."),
 ) -> None:
     """Draft a request: asks who you are, which body, what it is about and the specifics, then writes the letter.
 
@@ -111,7 +112,7 @@ def new(
         letter_date=_date_option(letter_date, "--date"), formats=formats, output=output, force=force,
         interactive=not no_input and wizard.interactive(), templates=templates,
         save_answers=save_answers, save_personal=save_personal, use_profile=not no_profile,
-        authorities_file=authorities_file,
+        authorities_file=authorities_file, resume=resume,
     )
     new_letter.run(request)
 

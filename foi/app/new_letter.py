@@ -1,8 +1,14 @@
-"""`foi new` as one plain function: sources of answers -> answer loop -> Draft -> preview -> files."""
+"""`foi new` as one plain function: sources of answers -> answer loop -> Draft -> preview -> files.
+
+With a person at the terminal nothing typed is lost: if the wizard stops early (Ctrl-C, Ctrl-D,
+an error, "stop" at the preview) the answers given so far are kept in the user's data folder, and
+the next `foi new` offers to carry on from them (`--resume` takes them without asking).
+"""
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -11,11 +17,11 @@ from typing import Any
 from foi.directory import authorities
 from foi.export import outputs, registry
 from foi.letter import drafting
-from foi.request import intake, profile
+from foi.request import intake, profile, recovery
 from foi.request.answers import Source, load_answers_file, parse_set_options
 from foi.request.wizard import Wizard
 from foi.support import console
-from foi.support.errors import FoiError
+from foi.support.errors import FileExistsProblem, FoiError
 from foi.support.files import write_atomic
 
 
@@ -37,6 +43,7 @@ class NewRequest:
     save_personal: bool = False
     use_profile: bool = True
     authorities_file: Path | None = None
+    resume: bool = False
 
 
 def sources_for(request: NewRequest) -> list[Source]:
@@ -64,30 +71,70 @@ def user_templates(option: Path | None, use_profile: bool = True) -> Path | None
     return folder
 
 
-def run(request: NewRequest) -> drafting.Draft:
+@dataclass
+class _Session:
+    """One run of `foi new`: where answers come from, who is asked, and the answers so far."""
+
+    request: NewRequest
+    user_dir: Path | None
+    directory: authorities.Directory | None
+    wizard: Wizard | None
+    answers: dict[str, Any] = field(default_factory=dict)
+
+    def build(self, taken: intake.Intake) -> drafting.Draft:
+        letterhead = profile.load().get("letterhead") if self.request.use_profile else None
+        return dataclasses.replace(drafting.build(taken, self.user_dir), letterhead=letterhead)
+
+    def change(self, taken: intake.Intake, keys: Iterable[str]) -> intake.Intake:
+        assert self.wizard is not None
+        changed = intake.changed(taken, keys, asker=self.wizard, dialogue=self.wizard,
+                                 directory=self.directory, user_dir=self.user_dir)
+        self.answers = changed.answers
+        return changed
+
+
+def run(request: NewRequest) -> drafting.Draft | None:
     """Gather answers, draft, preview (with a terminal), and write the letter."""
     user_dir = user_templates(request.templates, request.use_profile)
     wizard = Wizard(labels=_labels(user_dir)) if request.interactive else None
     directory = authorities.load(request.authorities_file) if request.authorities_file else None
+    session = _Session(request, user_dir, directory, wizard)
+    try:
+        return _run(session)
+    except (KeyboardInterrupt, FoiError):
+        if wizard is not None and recovery.save(session.answers):
+            console.info("Your answers so far are kept: start again the same way and you will be offered "
+                         "to carry on from them.")
+        raise
+
+
+def _run(session: _Session) -> drafting.Draft | None:
+    request, wizard = session.request, session.wizard
+    sources = sources_for(request)
+    resumed = _resumed(request, wizard)
+    if resumed:
+        sources.insert(1, Source("your unfinished letter", resumed))
+    if wizard is not None:
+        _welcome(wizard, resumed)
     taken = intake.collect(
-        sources_for(request), letter_date=request.letter_date or date.today(), asker=wizard,
-        user_dir=user_dir, directory=directory,
+        sources, letter_date=request.letter_date or date.today(), asker=wizard, user_dir=session.user_dir,
+        directory=session.directory, dialogue=wizard, answers=session.answers, strict_keys=not resumed,
     )
-    letterhead = profile.load().get("letterhead") if request.use_profile else None
-
-    def build(answers: intake.Intake) -> drafting.Draft:
-        return dataclasses.replace(drafting.build(answers, user_dir), letterhead=letterhead)
-
-    draft = build(taken)
+    draft = session.build(taken)
     if wizard is not None:
         from foi.app.preview import review
 
-        reviewed = review(taken, draft, wizard, build)
-        if reviewed is None:
-            console.info("Nothing was written.")
-            return draft
-        taken, draft = reviewed
-    _write(draft, request, wizard)
+        decision = review(taken, draft, wizard, session.build, session.change)
+        if isinstance(decision, str):
+            _stop(decision, draft, session)
+            return None
+        taken, draft = decision
+    written = _write(draft, request, wizard)
+    if wizard is not None:
+        recovery.discard()
+        from foi.app.after_writing import next_steps
+
+        console.info(next_steps(draft, written))
     save_to = request.save_answers
     if save_to is None and wizard is not None:
         save_to = _offer_to_save(draft, wizard)
@@ -96,9 +143,47 @@ def run(request: NewRequest) -> drafting.Draft:
     return draft
 
 
+def _resumed(request: NewRequest, wizard: Wizard | None) -> dict[str, Any] | None:
+    """The unfinished letter's answers, with --resume or when the person says to carry on."""
+    kept = recovery.load()
+    if kept is None:
+        if request.resume:
+            raise FoiError(f"there is no unfinished letter to carry on from (looked for {recovery.path()})")
+        return None
+    if request.resume:
+        return dict(kept["answers"])
+    if wizard is None:
+        return None
+    if wizard.confirm(f"You have an unfinished letter ({recovery.describe(kept)}). Carry on from it?", default=True):
+        return dict(kept["answers"])
+    wizard.say("Starting a new letter. (The unfinished one is replaced once you answer a question.)")
+    return None
+
+
+def _welcome(wizard: Wizard, resumed: dict[str, Any] | None) -> None:
+    """What will happen, how long it takes, and that stopping loses nothing."""
+    start = "Carrying on with your letter." if resumed else \
+        "This writes a Freedom of Information request for you."
+    wizard.say(f"{start} A few short questions: what happened, who you are and which body to write to.\n"
+               "  You see the letter before anything is saved. Press Ctrl-C at any time to stop: your\n"
+               "  answers are kept, and you can carry on from them next time.")
+
+
+def _stop(decision: str, draft: drafting.Draft, session: _Session) -> None:
+    """At the preview: "save" keeps the answers in a file the person names; both keep them for next time."""
+    assert session.wizard is not None
+    recovery.save(session.answers)
+    if decision == "save":
+        path = Path(session.wizard.ask_text("Save your answers as", f"{draft.slug}.answers.yaml"))
+        _write_answers(session.answers, path, session.request.force)
+        console.info(f"Saved your answers to {path.resolve()}")
+    console.info("Nothing was written. Your answers are kept: start again the same way and you will be "
+                 "offered to carry on from them.")
+
+
 def _offer_to_save(draft: drafting.Draft, wizard: Wizard) -> Path | None:
     """After the letter is written, offer to keep the answers for another letter like it."""
-    if not wizard.confirm("Save your answers, to write a letter like this again with --answers?", default=False):
+    if not wizard.confirm("Save your answers in a file too, to write a letter like this again?", default=False):
         return None
     return Path(wizard.ask_text("Save the answers as", f"{draft.slug}.answers.yaml"))
 
@@ -109,16 +194,17 @@ def _labels(user_dir: Path | None) -> dict[str, dict[str, str]]:
     return {"scenario": {s.id: s.title for s in scenarios.all_scenarios(user_dir).values()}}
 
 
-def _write(draft: drafting.Draft, request: NewRequest, wizard: Wizard | None) -> None:
+def _write(draft: drafting.Draft, request: NewRequest, wizard: Wizard | None) -> list[Path]:
     """Every format asked for, or none: targets are checked and every format is rendered (a refusal
     such as wdtk for a subject access request comes here) before the first file is written."""
     formats = registry.choose(request.formats, draft)
-    output = request.output
-    if output is None and wizard is not None:
-        output = _ask_output(draft, formats, wizard)
-    targets = outputs.plan(formats, output, draft.slug, force=request.force)
+    output, force = request.output, request.force
+    if wizard is not None and output != outputs.STDOUT:
+        output, force = _ask_output(draft, formats, wizard, output, force)
+    targets = outputs.plan(formats, output, draft.slug, force=force)
     contents = {target.fmt: registry.render(draft, target.fmt) for target in targets}
-    for path in outputs.write(targets, contents, force=request.force):
+    written = list(outputs.write(targets, contents, force=force))
+    for path in written:
         console.info(f"Wrote {path}")
     for fmt in formats:
         for notice in registry.notices(draft, fmt):
@@ -126,25 +212,53 @@ def _write(draft: drafting.Draft, request: NewRequest, wizard: Wizard | None) ->
                 console.warn(notice.text)
             else:
                 console.info(notice.text)
+    return [Path(path) for path in written if path is not None]
 
 
-def _ask_output(draft: drafting.Draft, formats: list[str], wizard: Wizard) -> str:
-    if len(formats) == 1:
-        return wizard.ask_text("Save the letter as", draft.slug + registry.EXTENSIONS[formats[0]])
-    return wizard.ask_text("Save the letters in the folder", ".")
+def _ask_output(
+    draft: drafting.Draft, formats: list[str], wizard: Wizard, output: str | None, force: bool
+) -> tuple[str, bool]:
+    """The file (or folder) to write; one that exists is replaced only if the person says so."""
+    one = len(formats) == 1
+    default = draft.slug + registry.EXTENSIONS[formats[0]] if one else "."
+    question = "Save the letter as" if one else "Save the letters in the folder"
+    name = output if output is not None else wizard.ask_text(question, default)
+    while True:
+        try:
+            outputs.plan(formats, name, draft.slug, force=force)
+            return name, force
+        except FileExistsProblem:
+            if wizard.confirm(f"{name} already exists. Replace it?", default=False):
+                return name, True
+            name = wizard.ask_text(question, _free_name(name) if one else name)
+
+
+def _free_name(name: str) -> str:
+    """letter.txt -> letter-2.txt (or -3, ...): the first name not yet taken."""
+    path = Path(name)
+    for number in range(2, 1000):
+        candidate = path.with_name(f"{path.stem}-{number}{path.suffix}")
+        if not candidate.exists():
+            return str(candidate)
+    return name
 
 
 def _save_answers(taken: intake.Intake, path: Path, request: NewRequest) -> None:
     """Save what was answered, replayable with --answers; personal keys only with --save-personal."""
+    personal = {q.key for q in taken.questions if q.personal}
+    keep = {k: v for k, v in taken.answers.items() if not (k in personal and not request.save_personal)}
+    _write_answers(keep, path, request.force)
+    left_out = "" if request.save_personal else " (your name, email and address are left out: --save-personal keeps them)"
+    console.info(f"Saved your answers to {path}{left_out}")
+
+
+def _write_answers(answers: dict[str, Any], path: Path, force: bool) -> None:
     import yaml
 
-    personal = {q.key for q in taken.questions if q.personal}
     keep: dict[str, Any] = {}
-    for key, value in taken.answers.items():
-        if value in (None, [], "") or (key in personal and not request.save_personal):
+    for key, value in answers.items():
+        if value in (None, [], ""):
             continue
         keep[key] = value.isoformat() if isinstance(value, date) else value
     text = yaml.safe_dump(keep, allow_unicode=True, sort_keys=False, default_flow_style=False)
-    write_atomic(path, text, force=request.force)
-    left_out = "" if request.save_personal else " (your name, email and address are left out: --save-personal keeps them)"
-    console.info(f"Saved your answers to {path}{left_out}")
+    write_atomic(path, text, force=force)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from foi.request import validators
+from foi.request import choosing, validators
 from foi.support.dates import DAY, END, START, DateNotRead, read_date
 
 TYPES = ("str", "text", "date", "bool", "int", "choice", "list")
@@ -123,13 +123,22 @@ def _parse_int(question: Question, value: Any) -> int:
 
 
 def _parse_choice(question: Question, value: Any) -> str:
+    """A choice by its value or its number; with labels (the wizard's menus), also by any words of
+    it that fit only one choice ("mandatory", "course"). Otherwise the nearest are suggested."""
     text = str(value).strip()
     for choice in question.choices:
         if choice.lower() == text.lower():
             return choice
     if text.isdigit() and 1 <= int(text) <= len(question.choices):
         return question.choices[int(text) - 1]
-    raise InvalidAnswer(f"'{text}' is not one of: {', '.join(question.choices)}")
+    fits = choosing.matches(text, question.choices, question.labels)
+    if question.labels and len(fits) == 1:
+        return fits[0]
+    if question.labels:
+        raise InvalidAnswer(choosing.not_chosen(text, fits, question.choices))
+    close = fits or choosing.close(text, question.choices)
+    hint = f" (did you mean {' or '.join(close[:3])}?)" if close else ""
+    raise InvalidAnswer(f"'{text}' is not one of: {', '.join(question.choices)}{hint}")
 
 
 def _parse_list(question: Question, value: Any) -> list[str]:

@@ -1,0 +1,59 @@
+"""What to do once the letter is written, in plain words: where to send it, when the reply is
+due and what to do if it is late, and where the file is.
+
+Only what is known is said: an email or postal address from the directory (or typed by the person),
+the body's WhatDoTheyKnow page, or else where to look for the address. Nothing is invented.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from foi.letter.drafting import Draft
+from foi.support.dates import long_date
+
+
+def next_steps(draft: Draft, written: list[Path]) -> str:
+    """The lines shown after writing: the file, where to send it, the due date, if it is late."""
+    lines = [""]
+    if written:
+        where = ", ".join(str(path.resolve()) for path in written)
+        lines.append(f"Your letter is saved in {where}")
+    lines += ["", "What to do next:", *_where_to_send(draft), *_when(draft)]
+    if draft.regime.is_foi:
+        lines.append("  This asks for recorded information about how things are done. For the records "
+                     "about you yourself (your own file), write a subject access request instead: "
+                     "choose \"a copy of my own records\" next time.")
+    return "\n".join(lines)
+
+
+def _where_to_send(draft: Draft) -> list[str]:
+    body = draft.authority
+    check = " (check it on the body's website: it could not be confirmed)" if not body.verified else ""
+    lines: list[str] = []
+    if draft.regime.id == "sar":
+        lines.append("  Send it privately to the body's data protection officer: it holds your personal "
+                     "details, so never post it on a public website.")
+    if body.email:
+        lines.append(f"  Send it by email to {body.email}{check}.")
+    if body.address:
+        lines.append(f"  Or by post to: {', '.join(body.address)}.")
+    if body.wdtk_url and draft.regime.is_foi:
+        lines.append(f"  Or send it through WhatDoTheyKnow, which publishes the request and the reply: {body.wdtk_url}")
+    if not lines or (draft.regime.id == "sar" and not (body.email or body.address)):
+        site = f" ({body.home_page})" if body.home_page else ""
+        lines.append(f"  Find the Freedom of Information (or data protection) address on {body.name}'s website{site}.")
+    return lines
+
+
+def _when(draft: Draft) -> list[str]:
+    from foi.law.next_steps import next_steps as after_due
+
+    deadline = draft.deadline
+    lines = [f"  If it arrives on {long_date(deadline.received)}, the reply is due by "
+             f"{long_date(deadline.due, weekday=True)}. Keep a copy and note the day you send it."]
+    late = next((step for step in after_due(deadline) if step.key == "late_reply"), None)
+    if late is not None:
+        lines.append(f"  If nothing comes by then: {late.action[0].lower()}{late.action[1:]}.")
+        lines[-1] = lines[-1].replace("No reply by the due date: ", "")
+    return lines
