@@ -54,6 +54,6 @@ def _when(draft: Draft) -> list[str]:
              f"{long_date(deadline.due, weekday=True)}. Keep a copy and note the day you send it."]
     late = next((step for step in after_due(deadline) if step.key == "late_reply"), None)
     if late is not None:
-        lines.append(f"  If nothing comes by then: {late.action[0].lower()}{late.action[1:]}.")
-        lines[-1] = lines[-1].replace("No reply by the due date: ", "")
+        action = late.action.removeprefix("No reply by the due date: ")
+        lines.append(f"  If nothing comes by then: {action[0].lower()}{action[1:]}.")
     return lines

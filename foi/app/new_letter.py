@@ -103,7 +103,7 @@ def run(request: NewRequest) -> drafting.Draft | None:
         return _run(session)
     except (KeyboardInterrupt, FoiError):
         if wizard is not None and recovery.save(session.answers):
-            console.info("Your answers so far are kept: start again the same way and you will be offered "
+            console.info("\nYour answers so far are kept: start again the same way and you will be offered "
                          "to carry on from them.")
         raise
 
@@ -114,11 +114,10 @@ def _run(session: _Session) -> drafting.Draft | None:
     resumed = _resumed(request, wizard)
     if resumed:
         sources.insert(1, Source("your unfinished letter", resumed))
-    if wizard is not None:
-        _welcome(wizard, resumed)
     taken = intake.collect(
         sources, letter_date=request.letter_date or date.today(), asker=wizard, user_dir=session.user_dir,
         directory=session.directory, dialogue=wizard, answers=session.answers, strict_keys=not resumed,
+        on_start=(lambda count: _welcome(wizard, resumed, count)) if wizard is not None else None,
     )
     draft = session.build(taken)
     if wizard is not None:
@@ -160,13 +159,17 @@ def _resumed(request: NewRequest, wizard: Wizard | None) -> dict[str, Any] | Non
     return None
 
 
-def _welcome(wizard: Wizard, resumed: dict[str, Any] | None) -> None:
+def _welcome(wizard: Wizard, resumed: dict[str, Any] | None, count: int) -> None:
     """What will happen, how long it takes, and that stopping loses nothing."""
-    start = "Carrying on with your letter." if resumed else \
-        "This writes a Freedom of Information request for you."
-    wizard.say(f"{start} A few short questions: what happened, who you are and which body to write to.\n"
-               "  You see the letter before anything is saved. Press Ctrl-C at any time to stop: your\n"
-               "  answers are kept, and you can carry on from them next time.")
+    if resumed:
+        more = f"{count} more question{'s' if count != 1 else ''}, then" if count else "Your answers are all here:"
+        wizard.say(f"Carrying on with your unfinished letter. {more} you see the letter before anything is "
+                   "saved, and can change any answer.")
+        return
+    wizard.say(f"This writes a Freedom of Information request for you. About {count} short questions: what "
+               "happened, who you are and which body to write to. You see the letter before anything is "
+               "saved. Press Ctrl-C at any time to stop: your answers are kept, and you can carry on from "
+               "them next time.")
 
 
 def _stop(decision: str, draft: drafting.Draft, session: _Session) -> None:

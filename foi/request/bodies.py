@@ -156,9 +156,9 @@ def _typed_details(
 ) -> None:
     """Whether it is Scottish (the law that applies), and its email or postal address if known."""
     answers["authority_name"] = raw
-    scottish = dialogue.confirm(
-        f"Is '{raw}' a Scottish public authority (a Scottish council, the Scottish Government, an NHS "
-        "board in Scotland...)? Scottish bodies are asked under the Scottish Act.", default=False)
+    dialogue.say("A Scottish public authority (a Scottish council, the Scottish Government, an NHS board "
+                 "in Scotland...) is asked under the Scottish Act; every other body under the UK Act.")
+    scottish = dialogue.confirm(f"Is '{raw}' a Scottish public authority?", default=False)
     answers["nation"] = "scotland" if scottish else "uk"
     wanted = [q for q in typed_questions if q.key in ("authority_email", "authority_address")]
     for one in wanted:

@@ -82,12 +82,14 @@ def collect(
     answers: dict[str, Any] | None = None,
     previous: Mapping[str, Any] | None = None,
     strict_keys: bool = True,
+    on_start: Callable[[int], None] | None = None,
 ) -> Intake:
     """Run the answer loop over every group of questions and return the checked answers.
 
     `answers` is filled as it goes (the caller keeps what was typed if anything fails); `previous`
     gives the defaults for answers being changed; `strict_keys` False lets a source carry keys of
-    another scenario (a person's own earlier answers, when the situation is changed).
+    another scenario (a person's own earlier answers, when the situation is changed); `on_start`
+    is told how many questions are likely to be asked, before the first one.
     """
     common = scenarios.common_questions(user_dir)
     found = scenarios.all_scenarios(user_dir)
@@ -100,9 +102,9 @@ def collect(
     if dialogue is not None:
         dialogue.planner = plan
     scenario_q = _scenario_question(target_qs.pop("scenario"), found, user_dir, menu=dialogue is not None)
-    first = found.get(situations.menu(found, user_dir)[0][0]) if found else None
-    plan.groups = [(scenario_q,), common["who"], tuple(target_qs.values()),
-                   first.questions if first else (), common["period"]]
+    plan.groups = [(scenario_q,), common["who"], tuple(target_qs.values()), _typical(found), common["period"]]
+    if on_start is not None:
+        on_start(len(plan()))
     step.run([scenario_q])
     scenario = scenarios.get(step.answers["scenario"], user_dir)
     plan.groups[3] = scenario.questions
@@ -137,6 +139,12 @@ class _Plan:
             if question.key in self.step.answers or not question.when or condition(question.when, scope):
                 keys.append(question.key)
         return keys
+
+
+def _typical(found: Mapping[str, Scenario]) -> tuple[Question, ...]:
+    """Before the situation is chosen, count a scenario's questions as the middling one's."""
+    ordered = sorted(found.values(), key=lambda s: sum(q.ask for q in s.questions))
+    return ordered[len(ordered) // 2].questions if ordered else ()
 
 
 def _every_key(common: dict[str, tuple[Question, ...]], found: Mapping[str, Scenario]) -> set[str]:

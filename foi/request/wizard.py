@@ -50,14 +50,14 @@ class Wizard:
         if problem:
             _say(f"  That answer can't be used: {problem}.")
         elif question.help and question.key not in self._helped:
-            _say(f"\n  {' '.join(question.help.split())}")
+            _say("\n" + _wrapped(question.help))
             self._helped.add(question.key)
         if question.type == "choice":
             self._show_choices(question)
         if question.type == "list":
             return self._ask_list(question)
         while True:
-            answer = _prompt(self._progress(question) + question.prompt, default=_shown(default))
+            answer = _prompt(self._progress(question) + question.prompt, default=_shown(default, question))
             if self._accepted(question, answer):
                 return answer
 
@@ -144,14 +144,28 @@ class Wizard:
             _say(f"  Please type a number from 1 to {len(options)}.")
 
     def say(self, text: str) -> None:
-        _say(f"  {text}")
+        _say("\n".join(_wrapped(part) for part in text.split("\n")))
 
     def ask_text(self, text: str, default: str) -> str:
         return _prompt(text, default=default)
 
 
-def _shown(default: Any) -> str:
-    """A default as a person types it: yes or no, not Python's True or False."""
+def _shown(default: Any, question: Question | None = None) -> str:
+    """A default as a person types it: yes or no, not Python's True or False; a date in words."""
     if isinstance(default, bool):
         return "yes" if default else "no"
+    if question is not None and question.type == "date" and default:
+        try:
+            return long_date(read_date(str(default), month_means=question.month_means))
+        except DateNotRead:
+            pass
     return "" if default is None else str(default)
+
+
+def _wrapped(text: str) -> str:
+    """Help text wrapped to the terminal, indented two spaces."""
+    import shutil
+    import textwrap
+
+    width = min(shutil.get_terminal_size((80, 24)).columns, 100) - 1
+    return textwrap.fill(" ".join(text.split()), width=max(width, 40), initial_indent="  ", subsequent_indent="  ")
