@@ -100,8 +100,7 @@ def pick(
         if chosen is None:
             problem = "type the name again, or a shorter part of it"
             continue
-        for key in TYPED_KEYS:
-            answers.pop(key, None)
+        answers.update(dict.fromkeys(TYPED_KEYS))
         if isinstance(chosen, str):
             answers["authority"] = raw
             _typed_details(raw, answers, typed_questions, asker, dialogue, context)
