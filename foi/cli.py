@@ -307,9 +307,7 @@ def _date_option(value: str | None, option: str) -> Any:
     try:
         return read_date(value)
     except DateNotRead:
-        raise UsageProblem(
-            f"{option} '{value}' is not a date: write it as YYYY-MM-DD, e.g. 2026-06-01, or 01/06/2026"
-        ) from None
+        raise UsageProblem(f"{option} '{value}' is not a date: write it as YYYY-MM-DD, e.g. 2026-06-01") from None
 
 
 @app.command("deadline")

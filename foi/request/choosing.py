@@ -26,7 +26,9 @@ def _fits(wanted: list[str], text: str) -> bool:
 
 def matches(text: str, choices: Sequence[str], labels: Sequence[str] = ()) -> list[str]:
     """The choices whose value or label holds every word typed (as the start of a word)."""
-    wanted = [w for w in words(text) if w not in _STOPWORDS] or words(text)
+    typed = words(text)
+    # Stopwords and one- or two-letter words ("y", "no") pick nothing unless nothing else was typed.
+    wanted = [w for w in typed if w not in _STOPWORDS and len(w) > 2] or typed
     found = []
     for index, choice in enumerate(choices):
         label = labels[index] if index < len(labels) else ""

@@ -138,6 +138,8 @@ class Wizard:
             answer = _prompt("Type a number", default=str(default)).strip()
             if answer in keys:
                 return int(answer)
+            if answer.lower() in ("y", "yes", "ok"):
+                return default  # "yes" to a menu is yes to its first, suggested, choice
             fits = choosing.matches(answer, keys, options)
             if len(fits) == 1:
                 return int(fits[0])
