@@ -119,6 +119,8 @@ def _run(session: _Session) -> drafting.Draft | None:
         directory=session.directory, dialogue=wizard, answers=session.answers, strict_keys=not resumed,
         on_start=(lambda count: _welcome(wizard, resumed, count)) if wizard is not None else None,
     )
+    if taken.target.note and wizard is None:
+        console.warn(taken.target.note)
     draft = session.build(taken)
     if wizard is not None:
         from foi.app.preview import review

@@ -92,7 +92,7 @@ def _shortened(first: str, text: str, width: int, most: int = 2) -> list[str]:
 
 
 def _explanations(taken: Intake, draft: Draft) -> list[str]:
-    lines = []
+    lines = [f"  {taken.target.note}"] if taken.target.note else []
     if taken.target.provider is not None:
         lines.append(
             f"  {taken.target.provider.name} is not a public authority: the letter goes to "

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import Any
 
 from foi.directory import authorities
@@ -41,13 +42,16 @@ def typed_body(answers: Mapping[str, Any]) -> Authority | None:
     )
 
 
-def target(answers: Mapping[str, Any], directory: authorities.Directory | None, nation: str | None = None) -> Target:
-    """The body for these answers: a typed body, else the directory's entry (a provider leads to
-    the body that commissions it)."""
+def target(
+    answers: Mapping[str, Any], directory: authorities.Directory | None, nation: str | None = None,
+    on: date | None = None,
+) -> Target:
+    """The body for these answers on the letter's date: a typed body, else the directory's entry (a
+    provider leads to the body that commissions it, an abolished council to its successor)."""
     body = typed_body(answers)
     if body is not None:
         return Target(body)
-    return authorities.resolve(str(answers["authority"]), directory, nation=nation)
+    return authorities.resolve(str(answers["authority"]), directory, nation=nation, on=on)
 
 
 def _slug(name: str) -> str:
@@ -64,14 +68,14 @@ def _lines(address: Any) -> tuple[str, ...]:
     return tuple(part.strip() for part in parts if part.strip())
 
 
-def check(directory: authorities.Directory | None, answers: Mapping[str, Any]) -> Any:
+def check(directory: authorities.Directory | None, answers: Mapping[str, Any], on: date | None = None) -> Any:
     """The authority answer's check for scripts: in the directory, or a typed body (nation given)."""
 
     def checked(value: Any) -> str | None:
         if answers.get("nation") or answers.get("authority_name"):
             return None
         try:
-            authorities.resolve(str(value), directory)
+            authorities.resolve(str(value), directory, on=on)
         except FoiError as err:
             return (f"{err.message}; to write to it anyway, also give its nation: "
                     "--set nation=england (or scotland, wales, northern-ireland)")
@@ -86,19 +90,25 @@ def check(directory: authorities.Directory | None, answers: Mapping[str, Any]) -
 def pick(
     question: Question, answers: dict[str, Any], typed_questions: Sequence[Question], *,
     directory: authorities.Directory | None, asker: Asker, dialogue: Dialogue,
-    context: Mapping[str, Any],
+    context: Mapping[str, Any], on: date | None = None,
 ) -> None:
     """Ask which body until one is settled: a directory entry, or a body written to as typed."""
     problem: str | None = None
+    default = question.default if isinstance(question.default, str) and "{{" not in question.default else None
     while True:
-        raw = str(asker(question, None, problem) or "").strip()
+        raw = str(asker(question, default, problem) or default or "").strip()
         problem = _problem(raw)
         if problem:
             continue
         entry = _exact(raw, directory)
+        if entry is not None and entry.name != raw:
+            dialogue.say(f"Writing to {entry.name}.")
         chosen = entry if entry is not None else _offer(raw, authorities.search(raw, directory)[:5], dialogue)
         if chosen is None:
             problem = "type the name again, or a shorter part of it"
+            continue
+        problem = None if isinstance(chosen, str) else _unusable(chosen, directory, on)
+        if problem:
             continue
         answers.update(dict.fromkeys(TYPED_KEYS))
         if isinstance(chosen, str):
@@ -107,6 +117,15 @@ def pick(
         else:
             answers["authority"] = chosen.id if chosen is not entry else raw
         return
+
+
+def _unusable(entry: Entry, directory: authorities.Directory | None, on: date | None) -> str | None:
+    """Why a directory entry cannot be written to on the day (a council abolished and split)."""
+    try:
+        authorities.resolve(entry.id, directory, on=on)
+    except FoiError as err:
+        return re.sub(r" \(--authority [^)]*\)", "", err.message)
+    return None
 
 
 def _problem(raw: str) -> str | None:

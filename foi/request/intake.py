@@ -109,7 +109,7 @@ def collect(
     scenario = scenarios.get(step.answers["scenario"], user_dir)
     plan.groups[3] = scenario.questions
     _who(step, common["who"], scenario, interactive=asker is not None)
-    target = _target(step, target_qs, directory, dialogue)
+    target = _target(step, target_qs, directory, dialogue, letter_date)
     regime = regime_for(scenario, target.authority)
     specific = _with_provider_default(scenario.questions, target)
     step.context.update(authority=target.authority)
@@ -181,7 +181,7 @@ def _who(step: _Step, questions: tuple[Question, ...], scenario: Scenario, *, in
 
 def _target(
     step: _Step, questions: dict[str, Question], directory: authorities.Directory | None,
-    dialogue: Dialogue | None,
+    dialogue: Dialogue | None, letter_date: date,
 ) -> authorities.Target:
     """The body: from the directory, or written to as typed; then the nation a provider needs."""
     typed = [questions[key] for key in bodies.TYPED_KEYS]
@@ -190,17 +190,17 @@ def _target(
     if dialogue is not None and step.asker is not None and not step.given("authority") \
             and not step.answers.get("authority_name"):
         bodies.pick(authority_q, step.answers, typed, directory=directory, asker=step.asker,
-                    dialogue=dialogue, context=step.context)
+                    dialogue=dialogue, context=step.context, on=letter_date)
     else:
-        step.run([authority_q], checks={"authority": bodies.check(directory, step.answers)})
+        step.run([authority_q], checks={"authority": bodies.check(directory, step.answers, letter_date)})
     if step.answers.get("nation") and not step.answers.get("authority_name") \
             and not _in_directory(step.answers["authority"], directory):
         step.answers["authority_name"] = step.answers["authority"]
-    named = bodies.target(step.answers, directory)
+    named = bodies.target(step.answers, directory, on=letter_date)
     step.context["provider_also_in_ni"] = bool(named.provider and named.provider.commissioned_by_ni)
     step.run([questions["northern_ireland"]])
     nation = "ni" if step.answers.get("northern_ireland") else None
-    return bodies.target(step.answers, directory, nation=nation)
+    return bodies.target(step.answers, directory, nation=nation, on=letter_date)
 
 
 def _in_directory(name: str, directory: authorities.Directory | None) -> bool:

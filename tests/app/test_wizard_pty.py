@@ -125,6 +125,7 @@ def _write_to(child: pexpect.spawn, body: str) -> None:
 
 
 @pytest.mark.parametrize(("body", "act"), [("Hackney Council", "Freedom of Information Act 2000"),
+                                           ("Highland Council", "Freedom of Information (Scotland) Act 2002"),
                                            ("Glenbogle Community Council", "Freedom of Information (Scotland) Act 2002")])
 def test_a_council_or_a_body_in_no_directory_leads_to_a_letter(
     home: dict[str, str], tmp_path: Path, body: str, act: str
@@ -144,7 +145,7 @@ def test_a_council_or_a_body_in_no_directory_leads_to_a_letter(
     answer(child, r"Save your answers in a file too.*\[no\]: ", "n")
     assert finish(child) == 0
     letter = " ".join((tmp_path / name).read_text(encoding="utf-8").split())
-    assert "Hackney" in letter if "Hackney" in body else body in letter
+    assert body.split()[0] in letter
     assert act in letter
     assert "between 1 February 2013 and 31 March 2014" in letter
 

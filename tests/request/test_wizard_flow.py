@@ -3,15 +3,13 @@ given, bodies and situations are found forgivingly, and a body in no directory c
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
 import pytest
 
-from foi.directory import authorities
-from foi.directory.entries import Authority, Directory
+from foi.directory.entries import Directory
 from foi.request import intake
 from foi.request.answers import Source
 from foi.request.questions import Question
@@ -152,19 +150,24 @@ def test_a_vague_body_is_asked_again_and_a_near_name_offered() -> None:
 
 
 def test_several_close_bodies_are_offered_by_number() -> None:
-    hackney = Authority(id="hackney", name="London Borough of Hackney", short="Hackney Council",
-                        regime="foia", nation="england", aliases=("Hackney",))
-    hammersmith = Authority(id="hammersmith", name="London Borough of Hammersmith and Fulham",
-                            short="Hammersmith and Fulham Council", regime="foia", nation="england")
-    base = authorities.builtin()
-    directory = dataclasses.replace(base, authorities={**base.authorities, "hackney": hackney,
-                                                       "hammersmith": hammersmith})
-    person = Scripted("2", "Jane Smith", "jane@example.org", "london borough", "1", "the course", "", "", "", "")
-    taken = collect(person, directory=directory)
+    person = Scripted("2", "Jane Smith", "jane@example.org", "london borough", "2", "the course", "", "", "", "")
+    taken = collect(person)
     menu = next(entry for entry in person.asked if entry[0] == "choose")
-    assert "London Borough of Hackney (Hackney Council)" in menu
-    assert "None of these: write to 'london borough' as you typed it" in menu
-    assert taken.target.authority.id == "hackney"
+    assert menu[1] == "'london borough' is not a name I know exactly. Did you mean:"
+    assert menu[2:4] == ("London Borough of Barking and Dagenham", "London Borough of Brent")
+    assert menu[-2:] == ("None of these: write to 'london borough' as you typed it", "None of these: type the name again")
+    assert taken.target.authority.id == "london-borough-of-brent"
+
+
+@pytest.mark.parametrize(("typed", "body", "regime"), [
+    ("Hackney Council", "London Borough of Hackney", "foia"), ("London Borough of Hackney", "London Borough of Hackney", "foia"),
+    ("hackney", "London Borough of Hackney", "foia"), ("Highland Council", "The Highland Council", "foisa"),
+])
+def test_every_council_by_the_names_people_use(typed: str, body: str, regime: str) -> None:
+    person = Scripted("2", "Jane Smith", "jane@example.org", typed, "the course", "", "", "", "")
+    taken = collect(person)
+    assert (taken.target.authority.name, taken.regime.id) == (body, regime)
+    assert f"Writing to {body}." in person.said or typed == body
 
 
 def test_progress_counts_the_questions_still_to_come() -> None:
