@@ -29,20 +29,22 @@ def next_steps(draft: Draft, written: list[Path]) -> str:
 
 def _where_to_send(draft: Draft) -> list[str]:
     body = draft.authority
+    site = f" ({body.home_page})" if body.home_page else ""
+    if draft.regime.id == "sar":
+        return ["  Send it privately to the body's data protection officer: it holds your personal details, so "
+                "never post it on a public website. Find the address for subject access requests on "
+                f"{body.name}'s website{site}."]
     check = " (check it on the body's website: it could not be confirmed)" if not body.verified else ""
     lines: list[str] = []
-    if draft.regime.id == "sar":
-        lines.append("  Send it privately to the body's data protection officer: it holds your personal "
-                     "details, so never post it on a public website.")
     if body.email:
         lines.append(f"  Send it by email to {body.email}{check}.")
     if body.address:
-        lines.append(f"  Or by post to: {', '.join(body.address)}.")
-    if body.wdtk_url and draft.regime.is_foi:
-        lines.append(f"  Or send it through WhatDoTheyKnow, which publishes the request and the reply: {body.wdtk_url}")
-    if not lines or (draft.regime.id == "sar" and not (body.email or body.address)):
-        site = f" ({body.home_page})" if body.home_page else ""
-        lines.append(f"  Find the Freedom of Information (or data protection) address on {body.name}'s website{site}.")
+        lines.append(f"  {'Or by' if lines else 'Send it by'} post to: {', '.join(body.address)}.")
+    if body.wdtk_url:
+        lines.append(f"  {'Or send' if lines else 'Send'} it through WhatDoTheyKnow, which publishes the request "
+                     f"and the reply: {body.wdtk_url}")
+    if not lines:
+        lines.append(f"  Find the Freedom of Information address on {body.name}'s website{site}.")
     return lines
 
 

@@ -68,8 +68,9 @@ def summary(taken: Intake, draft: Draft, width: int | None = None) -> str:
     if start and end:
         lines.append(f"  Period:   {long_date(start)} to {long_date(end)}")
     lines.append("  It asks for:")
-    for number, item in enumerate(_items(draft), start=1):
-        lines += _shortened(f"    {number}. ", unescape(item), width)
+    items = _items(draft)
+    for number, item in enumerate(items, start=1):  # two lines each, one when there are many
+        lines += _shortened(f"    {number}. ", unescape(item), width, most=2 if len(items) <= 6 else 1)
     lines += _explanations(taken, draft)
     return "\n".join(lines)
 

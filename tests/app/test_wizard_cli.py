@@ -88,8 +88,7 @@ def test_a_body_with_no_known_address_says_where_to_look(tmp_path: Path) -> None
              "the course", "", "", "", "", "1", "", "n"]
     result = runner.invoke(app, ["new", *DATE], input=typed(*lines))
     assert result.exit_code == 0, result.output
-    assert "Find the Freedom of Information (or data protection) address on Borsetshire Works Trust's website" \
-        in result.stderr
+    assert "Find the Freedom of Information address on Borsetshire Works Trust's website" in result.stderr
     letter = " ".join((tmp_path / "foi-borsetshire-works-trust-mandatory-activity-2026-11-23.txt").read_text(
         encoding="utf-8").split())
     assert "Borsetshire Works Trust" in letter and "Freedom of Information Act 2000" in letter
@@ -152,3 +151,13 @@ def test_deadline_takes_dates_as_people_write_them() -> None:
     result = runner.invoke(app, ["deadline", "--received", "01/12/2026"])
     assert result.exit_code == 0, result.output
     assert "Received:   Tuesday 1 December 2026 (day 0)" in result.stdout
+
+
+def test_a_subject_access_request_goes_privately_to_the_data_protection_officer(tmp_path: Path) -> None:
+    lines = ["own-data", "Jane Smith", "", "", "dwp", "01/02/1980", "", "", "", "", "", "", "", "", "1", "", "n"]
+    result = runner.invoke(app, ["new", *DATE], input=typed(*lines))
+    assert result.exit_code == 0, result.output
+    flat = " ".join(result.stderr.split())
+    assert "Send it privately to the body's data protection officer" in flat
+    assert "freedom-of-information-request@dwp.gov.uk" not in flat and "WhatDoTheyKnow" not in flat
+    assert "the reply is due by Wednesday 23 December 2026" in flat
