@@ -39,7 +39,7 @@ def review(
         key = _answer_to_change(text, taken, draft, offered)
         if key is not None:
             offered.add(key)
-            if wizard.confirm(f"Change your answer to '{key}' to fix this?", default=True):
+            if wizard.confirm(f"Change your answer to \"{_label_of(key, taken)}\" to fix this?", default=True):
                 taken = change(taken, _keys_for(key, taken))
                 draft = rebuild(taken)
                 continue
@@ -164,6 +164,11 @@ def _changeable(taken: Intake) -> list[tuple[str, str, list[str]]]:
             continue
         entries.append((_label(question.prompt), _value(answers.get(key)), [key]))
     return entries
+
+
+def _label_of(key: str, taken: Intake) -> str:
+    question = next((q for q in taken.questions if q.key == key), None)
+    return _label(question.prompt) if question is not None else key
 
 
 def _label(prompt: str) -> str:

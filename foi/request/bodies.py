@@ -8,6 +8,7 @@ stays unknown, and the next steps say where to look for it.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 from datetime import date
@@ -186,6 +187,5 @@ def _typed_details(
 
 
 def _asked(question: Question) -> Question:
-    import dataclasses
-
+    """A detail question that is never asked on its own (ask: false), asked here as optional."""
     return dataclasses.replace(question, ask=True, when=None, required=False)

@@ -57,10 +57,11 @@ class _Step:
 
     def run(self, questions: Iterable[Question], checks: Mapping[str, Check] | None = None) -> None:
         """Resolve these questions; an answer being changed shows its old value as the default."""
-        resolve([self._default(q) for q in questions], self.sources, self.answers,
+        resolve([self.with_default(q) for q in questions], self.sources, self.answers,
                 context=self.context, asker=self.asker, checks=checks)
 
-    def _default(self, question: Question) -> Question:
+    def with_default(self, question: Question) -> Question:
+        """The question with the answer being changed as its default (unchanged otherwise)."""
         old = self.previous.get(question.key)
         if old in (None, "", []) or isinstance(old, list):
             return question
@@ -186,7 +187,7 @@ def _target(
     """The body: from the directory, or written to as typed; then the nation a provider needs."""
     typed = [questions[key] for key in bodies.TYPED_KEYS]
     step.run(typed)
-    authority_q = step._default(questions["authority"])
+    authority_q = step.with_default(questions["authority"])
     if dialogue is not None and step.asker is not None and not step.given("authority") \
             and not step.answers.get("authority_name"):
         bodies.pick(authority_q, step.answers, typed, directory=directory, asker=step.asker,
@@ -311,5 +312,3 @@ def changed(
         directory=directory, dialogue=dialogue, answers=answers, previous=taken.answers, strict_keys=False,
     )
 
-
-Changer = Callable[[Intake, Iterable[str]], Intake]

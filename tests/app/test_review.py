@@ -34,7 +34,7 @@ def test_finding_in_an_answer_is_offered_for_change_then_clean(tmp_path: Path, m
     assert result.exit_code == 0, result.output
     assert "This asks why: the Act gives a right to recorded information" in result.stderr
     assert "form/question" not in result.stderr and "your letter:" not in result.stderr  # no rule ids or places
-    assert "Change your answer to 'items' to fix this?" in result.stderr
+    assert 'Change your answer to "The documents or information you want" to fix this?' in result.stderr
     assert "The checker found nothing an authority could use to avoid answering." in result.stderr
     letter = (tmp_path / "letter.txt").read_text(encoding="utf-8")
     assert "1. A copy of the guidance given to work coaches" in letter
