@@ -80,6 +80,9 @@ class _Session:
     directory: authorities.Directory | None
     wizard: Wizard | None
     answers: dict[str, Any] = field(default_factory=dict)
+    # False while an unfinished letter the person chose not to carry on with is still kept: writing
+    # this letter must not remove it (only stopping this one early replaces it).
+    owns_recovery: bool = True
 
     def build(self, taken: intake.Intake) -> drafting.Draft:
         letterhead = profile.load().get("letterhead") if self.request.use_profile else None
@@ -103,6 +106,7 @@ def run(request: NewRequest) -> drafting.Draft | None:
         return _run(session)
     except (KeyboardInterrupt, FoiError):
         if wizard is not None and recovery.save(session.answers):
+            session.owns_recovery = True
             console.info("\nYour answers so far are kept: start again the same way and you will be offered "
                          "to carry on from them.")
         raise
@@ -112,6 +116,7 @@ def _run(session: _Session) -> drafting.Draft | None:
     request, wizard = session.request, session.wizard
     sources = sources_for(request)
     resumed = _resumed(request, wizard)
+    session.owns_recovery = resumed is not None or recovery.load() is None
     if resumed:
         sources.insert(1, Source("your unfinished letter", resumed))
     taken = intake.collect(
@@ -131,7 +136,7 @@ def _run(session: _Session) -> drafting.Draft | None:
             return None
         taken, draft = decision
     written = _write(draft, request, wizard)
-    if wizard is not None:
+    if wizard is not None and session.owns_recovery:
         recovery.discard()
         from foi.app.after_writing import next_steps
 
@@ -157,7 +162,7 @@ def _resumed(request: NewRequest, wizard: Wizard | None) -> dict[str, Any] | Non
         return None
     if wizard.confirm(f"You have an unfinished letter ({recovery.describe(kept)}). Carry on from it?", default=True):
         return dict(kept["answers"])
-    wizard.say("Starting a new letter. (The unfinished one is replaced once you answer a question.)")
+    wizard.say("Starting a new letter. The unfinished one is kept, unless this one is stopped early too.")
     return None
 
 

@@ -161,3 +161,16 @@ def test_a_subject_access_request_goes_privately_to_the_data_protection_officer(
     assert "Send it privately to the body's data protection officer" in flat
     assert "freedom-of-information-request@dwp.gov.uk" not in flat and "WhatDoTheyKnow" not in flat
     assert "the reply is due by Wednesday 23 December 2026" in flat
+
+
+def test_declining_to_carry_on_keeps_the_unfinished_letter_until_this_one_stops(tmp_path: Path) -> None:
+    recovery.save({"scenario": "sanctions", "name": "Jane Smith", "authority": "dwp"})
+    result = runner.invoke(app, ["new", *DATE], input=typed("n", *STORY, "", "", "1", "", "n"))
+    assert result.exit_code == 0, result.output
+    assert "Starting a new letter" in result.stderr
+    kept = recovery.load()
+    assert kept is not None and kept["answers"]["scenario"] == "sanctions"  # writing another letter kept it
+    stopped = runner.invoke(app, ["new", *DATE], input=typed("n", *STORY[:3]))
+    assert stopped.exit_code == 130
+    replaced = recovery.load()
+    assert replaced is not None and replaced["answers"]["scenario"] == "mandatory-activity"
