@@ -24,6 +24,7 @@ from foi.request.dialogue import Dialogue
 from foi.request.questions import Question
 from foi.request.scenarios import Scenario
 from foi.request.validators import email as email_problem
+from foi.request.validators import sentence_like
 from foi.support import console
 from foi.support.dates import last_financial_year, long_date
 from foi.support.errors import AnswerError, FoiError
@@ -115,6 +116,7 @@ def collect(
     specific = _with_provider_default(scenario.questions, target)
     step.context.update(authority=target.authority)
     step.run(specific)
+    _warn_sentences(step, specific)
     _period(step, common["period"], letter_date, dialogue)
     step.run(common["clauses"])
     every = (scenario_q, *common["who"], *target_qs.values(), *specific, *common["period"], *common["clauses"])
@@ -210,6 +212,16 @@ def _in_directory(name: str, directory: authorities.Directory | None) -> bool:
     except FoiError:
         return False
     return True
+
+
+def _warn_sentences(step: _Step, questions: Iterable[Question]) -> None:
+    """A name given in a file or on the command line that reads like a sentence: say so (the wizard
+    queries it as it is typed)."""
+    for question in questions:
+        value = step.answers.get(question.key)
+        if question.short_name and value and step.given(question.key) and sentence_like(value):
+            console.warn(f"'{question.key}' reads like a sentence (\"{value}\"), but the letter uses it as a "
+                         "name inside its own sentences: give a short name, for example \"the Work Programme\"")
 
 
 def _period(step: _Step, questions: tuple[Question, ...], letter_date: date, dialogue: Dialogue | None) -> None:

@@ -174,3 +174,12 @@ def test_declining_to_carry_on_keeps_the_unfinished_letter_until_this_one_stops(
     assert stopped.exit_code == 130
     replaced = recovery.load()
     assert replaced is not None and replaced["answers"]["scenario"] == "mandatory-activity"
+
+
+def test_a_sentence_for_a_name_from_a_script_is_warned_about() -> None:
+    result = runner.invoke(app, ["new", "--scenario", "mandatory-activity", "--authority", "dwp", "--set",
+                                 "name=Jane Smith", "--set", "email=jane@example.org", "--set",
+                                 "programme=a course with A4e, my adviser said I had to go", *DATE, "--no-input",
+                                 "--output", "-"])
+    assert result.exit_code == 0, result.output
+    assert "Warning: 'programme' reads like a sentence" in result.stderr
