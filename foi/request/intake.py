@@ -21,7 +21,7 @@ from foi.law.regimes import Regime
 from foi.request import bodies, scenarios, situations
 from foi.request.answers import Asker, Check, Source, check_known, condition, resolve
 from foi.request.dialogue import Dialogue
-from foi.request.questions import Question
+from foi.request.questions import InvalidAnswer, Question, parse
 from foi.request.scenarios import Scenario
 from foi.request.validators import email as email_problem
 from foi.request.validators import sentence_like
@@ -72,6 +72,16 @@ class _Step:
     def given(self, key: str) -> bool:
         return any(key in source.values for source in self.sources)
 
+    def given_value(self, key: str) -> Any:
+        """The value the strongest source gives for a key (None if none does)."""
+        return next((source.values[key] for source in self.sources if key in source.values), None)
+
+    def ask_only(self, question: Question) -> None:
+        """Ask the person, whatever a source said (it said something that cannot be used)."""
+        shown = self.given_value(question.key)
+        asked = dataclasses.replace(question, default=None if shown is None else str(shown))
+        resolve([asked], [], self.answers, context=self.context, asker=self.asker)
+
 
 def collect(
     sources: list[Source],
@@ -107,7 +117,7 @@ def collect(
     plan.groups = [(scenario_q,), common["who"], tuple(target_qs.values()), _typical(found), common["period"]]
     if on_start is not None:
         on_start(len(plan()))
-    step.run([scenario_q])
+    _scenario(step, scenario_q, dialogue)
     scenario = scenarios.get(step.answers["scenario"], user_dir)
     plan.groups[3] = scenario.questions
     _who(step, common["who"], scenario, interactive=asker is not None)
@@ -150,6 +160,20 @@ def _typical(found: Mapping[str, Scenario]) -> tuple[Question, ...]:
     return ordered[len(ordered) // 2].questions if ordered else ()
 
 
+def _scenario(step: _Step, question: Question, dialogue: Dialogue | None) -> None:
+    """What happened: from a source, else the menu. With a person to ask, a source's value that fits
+    no situation is explained and the menu shown instead of stopping."""
+    given = step.given_value(question.key)
+    if dialogue is not None and step.asker is not None and given is not None:
+        try:
+            parse(question, given)
+        except InvalidAnswer as err:
+            dialogue.say(f"{err}.")
+            step.ask_only(question)
+            return
+    step.run([question])
+
+
 def _every_key(common: dict[str, tuple[Question, ...]], found: Mapping[str, Scenario]) -> set[str]:
     """Every key any question asks: a key outside this is a typo, reported before anything is asked."""
     keys = {q.key for group in common.values() for q in group}
@@ -190,8 +214,14 @@ def _target(
     typed = [questions[key] for key in bodies.TYPED_KEYS]
     step.run(typed)
     authority_q = step.with_default(questions["authority"])
-    if dialogue is not None and step.asker is not None and not step.given("authority") \
-            and not step.answers.get("authority_name"):
+    given = step.given_value("authority")
+    person = dialogue is not None and step.asker is not None and not step.answers.get("authority_name")
+    if person and given is not None and bodies.check(directory, step.answers, letter_date)(given):
+        assert dialogue is not None
+        dialogue.say(f"'{given}' is not a name I know exactly.")  # start the conversation from it
+        authority_q, given = dataclasses.replace(authority_q, default=str(given)), None
+    if person and given is None:
+        assert dialogue is not None and step.asker is not None
         bodies.pick(authority_q, step.answers, typed, directory=directory, asker=step.asker,
                     dialogue=dialogue, context=step.context, on=letter_date)
     else:

@@ -183,3 +183,15 @@ def test_a_sentence_for_a_name_from_a_script_is_warned_about() -> None:
                                  "--output", "-"])
     assert result.exit_code == 0, result.output
     assert "Warning: 'programme' reads like a sentence" in result.stderr
+
+
+def test_a_given_body_or_situation_that_fits_nothing_starts_the_conversation(tmp_path: Path) -> None:
+    lines = ["mandatory", "Jane Smith", "jane@example.org", "", "y", "n", "", "", "the course", "", "", "", "",
+             "1", "", "n"]
+    result = runner.invoke(app, ["new", *DATE, "--scenario", "nope", "--authority", "Borsetshire Works Trust"],
+                           input=typed(*lines))
+    assert result.exit_code == 0, result.output
+    assert "'nope' fits none of these" in result.stderr
+    assert "'Borsetshire Works Trust' is not a name I know exactly." in result.stderr
+    assert "[Borsetshire Works Trust]" in result.stderr  # what was given is the default
+    assert (tmp_path / "foi-borsetshire-works-trust-mandatory-activity-2026-11-23.txt").exists()
