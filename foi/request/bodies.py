@@ -98,26 +98,35 @@ def pick(
     default = question.default if isinstance(question.default, str) and "{{" not in question.default else None
     while True:
         raw = str(asker(question, default, problem) or default or "").strip()
-        problem = _problem(raw)
-        if problem:
+        settled, typed, problem = _settle(raw, directory, dialogue, on)
+        if settled is None:
             continue
-        entry = _exact(raw, directory)
-        if entry is not None and entry.name != raw:
-            dialogue.say(f"Writing to {entry.name}.")
-        chosen = entry if entry is not None else _offer(raw, authorities.search(raw, directory)[:5], dialogue)
-        if chosen is None:
-            problem = "type the name again, or a shorter part of it"
-            continue
-        problem = None if isinstance(chosen, str) else _unusable(chosen, directory, on)
-        if problem:
-            continue
-        answers.update(dict.fromkeys(TYPED_KEYS))
-        if isinstance(chosen, str):
-            answers["authority"] = raw
+        answers.update(dict.fromkeys(TYPED_KEYS), authority=settled)
+        if typed:
             _typed_details(raw, answers, typed_questions, asker, dialogue, context)
-        else:
-            answers["authority"] = chosen.id if chosen is not entry else raw
         return
+
+
+def _settle(
+    raw: str, directory: authorities.Directory | None, dialogue: Dialogue, on: date | None
+) -> tuple[str | None, bool, str | None]:
+    """(the authority answer, whether it is a body written to as typed, the problem to show)."""
+    problem = _problem(raw)
+    if problem:
+        return None, False, problem
+    entry = _exact(raw, directory)
+    chosen = entry if entry is not None else _offer(raw, authorities.search(raw, directory)[:5], dialogue)
+    if chosen is None:
+        return None, False, "type the name again, or a shorter part of it"
+    if isinstance(chosen, str):
+        return raw, True, None
+    problem = _unusable(chosen, directory, on)
+    if problem:
+        return None, False, problem
+    if entry is not None and entry.name != raw:
+        dialogue.say(f"Writing to {entry.name}.")
+    # Named exactly: kept as typed (a provider's letter names it so); chosen from a list: its id.
+    return (raw if entry is not None else chosen.id), False, None
 
 
 def _unusable(entry: Entry, directory: authorities.Directory | None, on: date | None) -> str | None:
