@@ -106,7 +106,6 @@ def run(request: NewRequest) -> drafting.Draft | None:
         return _run(session)
     except (KeyboardInterrupt, FoiError):
         if wizard is not None and recovery.save(session.answers):
-            session.owns_recovery = True
             console.info("\nYour answers so far are kept: start again the same way and you will be offered "
                          "to carry on from them.")
         raise
@@ -136,10 +135,11 @@ def _run(session: _Session) -> drafting.Draft | None:
             return None
         taken, draft = decision
     written = _write(draft, request, wizard)
-    if wizard is not None and session.owns_recovery:
-        recovery.discard()
+    if wizard is not None:
         from foi.app.after_writing import next_steps
 
+        if session.owns_recovery:
+            recovery.discard()
         console.info(next_steps(draft, written))
     save_to = request.save_answers
     if save_to is None and wizard is not None:

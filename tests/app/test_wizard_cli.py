@@ -167,7 +167,7 @@ def test_declining_to_carry_on_keeps_the_unfinished_letter_until_this_one_stops(
     recovery.save({"scenario": "sanctions", "name": "Jane Smith", "authority": "dwp"})
     result = runner.invoke(app, ["new", *DATE], input=typed("n", *STORY, "", "", "1", "", "n"))
     assert result.exit_code == 0, result.output
-    assert "Starting a new letter" in result.stderr
+    assert "Starting a new letter" in result.stderr and "What to do next:" in result.stderr
     kept = recovery.load()
     assert kept is not None and kept["answers"]["scenario"] == "sanctions"  # writing another letter kept it
     stopped = runner.invoke(app, ["new", *DATE], input=typed("n", *STORY[:3]))
