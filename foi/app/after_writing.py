@@ -20,6 +20,9 @@ def next_steps(draft: Draft, written: list[Path]) -> str:
         where = ", ".join(str(path.resolve()) for path in written)
         lines.append(f"Your letter is saved in {where}")
     lines += ["", "What to do next:", *_where_to_send(draft), *_when(draft)]
+    if draft.second is not None:
+        lines.append(f"  Two letters were written: send the second to {draft.second.authority.name} as well "
+                     "(the preview said why).")
     if draft.regime.is_foi:
         lines.append("  This asks for recorded information about how things are done. For the records "
                      "about you yourself (your own file), write a subject access request instead: "

@@ -206,23 +206,57 @@ def _labels(user_dir: Path | None) -> dict[str, dict[str, str]]:
 
 def _write(draft: drafting.Draft, request: NewRequest, wizard: Wizard | None) -> list[Path]:
     """Every format asked for, or none: targets are checked and every format is rendered (a refusal
-    such as wdtk for a subject access request comes here) before the first file is written."""
+    such as wdtk for a subject access request comes here) before the first file is written.
+
+    A second letter (local and exemption-prone items, or a subject access request to a provider) is
+    written alongside the first, named `...-part-2`; on stdout only the first is printed, and the
+    person is told how to get both."""
     formats = registry.choose(request.formats, draft)
     output, force = request.output, request.force
     if wizard is not None and output != outputs.STDOUT:
         output, force = _ask_output(draft, formats, wizard, output, force)
-    targets = outputs.plan(formats, output, draft.slug, force=force)
-    contents = {target.fmt: registry.render(draft, target.fmt) for target in targets}
-    written = list(outputs.write(targets, contents, force=force))
-    for path in written:
-        console.info(f"Wrote {path}")
+    drafts = draft.drafts if _to_files(output) else [draft]
+    planned = [(one, _targets(one, formats, output, draft, force)) for one in drafts]
+    contents = [(target, registry.render(one, target.fmt)) for one, targets in planned for target in targets]
+    written: list[Path] = []
+    for target, data in contents:
+        for path in outputs.write([target], {target.fmt: data}, force=force):
+            console.info(f"Wrote {path}")
+            written.append(Path(path))
     for fmt in formats:
         for notice in registry.notices(draft, fmt):
             if notice.warning:
                 console.warn(notice.text)
             else:
                 console.info(notice.text)
-    return [Path(path) for path in written if path is not None]
+    if wizard is None:  # the wizard showed these in the preview, in its own words
+        _tell(draft, output)
+    return written
+    _tell(draft, output)
+
+
+def _to_files(output: str | None) -> bool:
+    return output is not None and output != outputs.STDOUT
+
+
+def _targets(
+    one: drafting.Draft, formats: list[str], output: str | None, first: drafting.Draft, force: bool
+) -> list[outputs.Target]:
+    """Where one letter goes: the first as asked; the second next to it, named -part-2."""
+    if one is first or output is None or outputs.is_folder(output):
+        return outputs.plan(formats, output, one.slug, force=force)
+    path = Path(output).expanduser()
+    return outputs.plan(formats, str(path.with_name(f"{path.stem}-part-2{path.suffix}")), one.slug, force=force)
+
+
+def _tell(draft: drafting.Draft, output: str | None) -> None:
+    """What the person must know about the letter: a redirect, a period outside a programme's life,
+    the second letter (and, on stdout, how to write it)."""
+    for note in draft.notes:
+        console.warn(note)
+    if draft.second is not None and not _to_files(output):
+        console.warn("The second letter was not printed: give --output FOLDER/ (or --output FILE, which "
+                     "writes FILE-part-2 too) to write both")
 
 
 def _ask_output(
@@ -235,7 +269,8 @@ def _ask_output(
     name = output if output is not None else wizard.ask_text(question, default)
     while True:
         try:
-            outputs.plan(formats, name, draft.slug, force=force)
+            for letter in draft.drafts:  # the second letter, -part-2, must not replace a file either
+                _targets(letter, formats, name, draft, force)
             return name, force
         except FileExistsProblem:
             if wizard.confirm(f"{name} already exists. Replace it?", default=False):

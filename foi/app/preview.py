@@ -93,7 +93,7 @@ def _shortened(first: str, text: str, width: int, most: int = 2) -> list[str]:
 
 
 def _explanations(taken: Intake, draft: Draft) -> list[str]:
-    lines = [f"  {taken.target.note}"] if taken.target.note else []
+    lines = [f"  {plain_note(note)}" for note in (taken.target.note, *draft.notes) if note]
     if taken.target.provider is not None:
         lines.append(
             f"  {taken.target.provider.name} is not a public authority: the letter goes to "
@@ -104,6 +104,15 @@ def _explanations(taken: Intake, draft: Draft) -> list[str]:
     elif not draft.authority.verified:
         lines.append(f"  The contact details for {draft.authority.name} are not confirmed: check them on its website.")
     return lines
+
+
+def plain_note(note: str) -> str:
+    """A note for a person at the wizard: the same words as for a script, without the command-line
+    hints ("(to keep DWP, pass --set redirect=no)", ": add it with --set address=...")."""
+    note = re.sub(r"\s*\([^()]*--[a-z][^()]*\)", "", note)
+    note = re.sub(r"[:;,]\s*[^:;,]*--[a-z][^:;]*$", "", note)
+    note = note.replace("give date_from and date_to to choose another", "change the period to choose another")
+    return note.rstrip(" .") + "."
 
 
 def _answer_to_change(text: str, taken: Intake, draft: Draft, offered: set[str]) -> str | None:
@@ -152,7 +161,7 @@ def _changeable(taken: Intake) -> list[tuple[str, str, list[str]]]:
     entries: list[tuple[str, str, list[str]]] = [
         ("What happened", taken.scenario.title, ["scenario", *(q.key for q in taken.scenario.questions)]),
         ("The body you are writing to", taken.target.authority.name,
-         ["authority", "northern_ireland", *bodies.TYPED_KEYS]),
+         ["authority", "northern_ireland", "redirect", *bodies.TYPED_KEYS]),
     ]
     for question in taken.questions:
         key = question.key

@@ -23,6 +23,7 @@ from foi.request.answers import Asker, Check, Source, check_known, condition, re
 from foi.request.dialogue import Dialogue
 from foi.request.questions import InvalidAnswer, Question, parse
 from foi.request.scenarios import Scenario
+from foi.request.subject import Subject
 from foi.request.validators import email as email_problem
 from foi.request.validators import sentence_like
 from foi.support import console
@@ -44,6 +45,10 @@ class Intake:
     answers: dict[str, Any]
     questions: tuple[Question, ...]
     letter_date: date
+    # What the request is about (programmes, matter, lives) and what the person must be told about it:
+    # a redirect to the body that holds the subject, a period outside a programme's life.
+    subject: Subject | None = None
+    notes: tuple[str, ...] = ()
 
 
 @dataclass
@@ -127,13 +132,61 @@ def collect(
     step.context.update(authority=target.authority)
     step.run(specific)
     _warn_sentences(step, specific)
-    _period(step, common["period"], letter_date, dialogue)
     step.run(common["clauses"])
+    nation = "ni" if step.answers.get("northern_ireland") else None
+    about, target, notes = _about(step, scenario, target, nation, dialogue)
+    regime = regime_for(scenario, target.authority)
+    step.context.update(_period_defaults(letter_date, about), authority=target.authority)
+    _period(step, common["period"], letter_date, dialogue)
+    notes += _period_notes(scenario, step.answers, about, letter_date)
     every = (scenario_q, *common["who"], *target_qs.values(), *specific, *common["period"], *common["clauses"])
     if strict_keys:
         check_known(sources, [question.key for question in every])
     _check_together(step.answers, regime)
-    return Intake(scenario, target, regime, step.answers, every, letter_date)
+    return Intake(scenario, target, regime, step.answers, every, letter_date, about, tuple(notes))
+
+
+def _about(
+    step: _Step, scenario: Scenario, target: authorities.Target, nation: str | None, dialogue: Dialogue | None
+) -> tuple[Subject, authorities.Target, list[str]]:
+    """What the request is about, and the body that holds it (see foi.request.subject). A person is
+    asked before the letter goes to another body than the one they named; a script is told."""
+    from foi.request import subject
+
+    about = subject.subject_of(scenario, target, step.answers)
+    if scenario.regimes == ("sar",):
+        return about, target, []
+    keep = step.answers.get("redirect") is False
+    moved, notes = subject.redirect(target, about, nation, keep=keep)
+    if moved is target or dialogue is None or step.asker is None or step.given("redirect"):
+        return about, moved, notes
+    why = notes[0].split("; so this letter", 1)[0] if notes else ""
+    if dialogue.confirm(f"{why}. Write to {moved.authority.in_text} instead?", default=True):
+        step.answers["redirect"] = True
+        return about, moved, [f"{why}: the letter goes to {moved.authority.in_text}."]
+    step.answers["redirect"] = False
+    return (about, *subject.redirect(target, about, nation, keep=True))
+
+
+def _period_defaults(letter_date: date, about: Subject) -> dict[str, str]:
+    from foi.request import subject
+
+    start, end = subject.default_period(letter_date, about)
+    return {"fy_start": start.isoformat(), "fy_end": end.isoformat()}
+
+
+def _period_notes(scenario: Scenario, answers: dict[str, Any], about: Subject, letter_date: date) -> list[str]:
+    """Questions about the period; the voluntary note only where the scenario has sanction items."""
+    from foi.request import subject
+
+    start, end = answers.get("date_from"), answers.get("date_to")
+    if not start or not end:
+        return []
+    notes = subject.period_notes(start, end, about)
+    if not any("voluntary" in (item.when or "") for item in scenario.items):
+        notes = [n for n in notes if "was voluntary" not in n]
+    moved = subject.moved_default(start, end, about, letter_date)
+    return ([moved] if moved else []) + notes
 
 
 class _Plan:

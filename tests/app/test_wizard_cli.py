@@ -135,7 +135,8 @@ def test_a_sentence_for_a_name_is_queried_before_it_reaches_the_letter(tmp_path:
 def test_the_command_line_writes_to_any_body_with_its_nation() -> None:
     base = ["new", "--scenario", "mandatory-activity", "--set", "programme=the course", "--set", "name=Jane Smith",
             "--set", "email=jane@example.org", *DATE, "--no-input", "--output", "-"]
-    scottish = runner.invoke(app, [*base, "--authority", "Glenbogle Council", "--set", "nation=scotland"])
+    scottish = runner.invoke(app, [*base, "--authority", "Glenbogle Council", "--set", "nation=scotland",
+                                   "--set", "redirect=no"])
     assert scottish.exit_code == 0, scottish.output
     assert "Glenbogle Council" in scottish.stdout
     assert "Freedom of Information (Scotland) Act 2002" in " ".join(scottish.stdout.split())

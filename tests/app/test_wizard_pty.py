@@ -74,7 +74,7 @@ def test_the_claimants_story_with_its_mistakes(home: dict[str, str], tmp_path: P
     answer(child, r"Which provider runs it\?.*: ", "A4e")
     answer(child, r"office to include.*: ", "")
     answer(child, r"starts on .*: ", "1st Feb 2013")
-    answer(child, r"\(1 February 2013\).*\n(.*\n)*.*ends on \[31 March 2026\]: ", "")
+    answer(child, r"\(1 February 2013\).*\n(.*\n)*.*ends on \[.*\]: ", "31/03/2026")
     answer(child, r"over 13 years\. Authorities can refuse long periods on cost\. Keep it\? \[no\]: ", "n")
     answer(child, r"starts on .*\[1 February 2013\]: ", "01/02/13")
     answer(child, r"\(1 February 2013\).*\n.*ends on .*: ", "31/1/14")
@@ -118,9 +118,9 @@ def _write_to(child: pexpect.spawn, body: str) -> None:
     answer(child, r"Which body are you writing to\?.*: ", body)
     while True:
         index = child.expect([r"Did you mean [^:]*\? \[yes\]: ", r"Did you mean:(.*\n)*.*Type a number \[1\]: ",
-                              r"anyway\? \[(yes|no)\]: ", r"called\? A short name.*: "])
+                              r"anyway\? \[(yes|no)\]: ", r"local support scheme\?.*: "])
         if index == 3:
-            child.sendline("the A4e jobsearch skills course")
+            child.sendline("")
             return
         child.sendline("y" if index != 1 else "1")
         if index == 2:
@@ -142,13 +142,15 @@ def test_a_council_or_a_body_in_no_directory_leads_to_a_letter(
     home: dict[str, str], tmp_path: Path, body: str, act: str, start: str, end: str, period: str
 ) -> None:
     child = spawn(home, tmp_path)
-    answer(child, r"What happened\?.*: ", "2")
+    answer(child, r"What happened\?.*: ", "local help")  # local help with claims: what councils hold
     answer(child, r"Your full name: ", "Jane Smith")
     answer(child, r"Your email address.*: ", "jane.smith@example.org")
     _write_to(child, body)
-    answer(child, r"Which provider runs it\?.*: ", "")
-    answer(child, r"office to include.*: ", "")
-    answer(child, r"starts on .*: ", start)
+    answer(child, r"A council area.*: ", "")
+    if child.expect([r"instead\? \[yes\]: ", r"starts on .*: "]) == 0:
+        child.sendline("n")  # keep the body named, though the wizard would send it elsewhere
+        child.expect(r"starts on .*: ")
+    child.sendline(start)
     answer(child, r"ends on .*: ", end)
     answer(child, r"Type a number \[1\]: ", "1")
     answer(child, r"Save the letter as \[(?P<name>[^\]]+)\]: ", "")

@@ -110,13 +110,13 @@ def test_an_end_before_the_start_is_asked_again() -> None:
 
 
 def test_a_long_period_is_questioned_and_can_be_changed_or_kept() -> None:
-    person = Scripted(*STORY, "1st Feb 2013", "", "n", "", "Jan 2014")
+    person = Scripted(*STORY, "1st Feb 2013", "31/3/2026", "n", "", "Jan 2014")
     taken = collect(person)
     question = next(entry[1] for entry in person.asked if entry[0] == "confirm")
     assert question.startswith("The period 1 February 2013 to 31 March 2026 is over 13 years.")
     assert "refuse long periods on cost" in question
     assert (taken.answers["date_from"], taken.answers["date_to"]) == (date(2013, 2, 1), date(2014, 1, 31))
-    kept = collect(Scripted(*STORY, "01/02/13", "", "y"))
+    kept = collect(Scripted(*STORY, "01/02/13", "31/3/2026", "y"))
     assert kept.answers["date_to"] == date(2026, 3, 31)
 
 
@@ -134,7 +134,7 @@ def test_a_body_in_no_directory_is_written_to_as_typed_foia() -> None:
 
 def test_a_scottish_body_in_no_directory_gets_foisa() -> None:
     person = Scripted("2", "Jane Smith", "jane@example.org", "Glenbogle Community Council", "y", "y", "", "",
-                      "the course", "", "", "", "")
+                      "the course", "", "", "n", "", "")  # keep it, though DWP holds this subject
     taken = collect(person)
     assert taken.regime.id == "foisa" and taken.target.authority.nation == "scotland"
     assert taken.target.authority.email is None and taken.target.authority.address == ()
@@ -147,6 +147,15 @@ def test_a_vague_body_is_asked_again_and_a_near_name_offered() -> None:
     assert any("which one? type its name" in entry[1] for entry in person.asked if entry[0] == "authority")
     assert ("confirm", "Did you mean Department for Work and Pensions (DWP)?") in person.asked
     assert taken.target.authority.id == "dwp"
+
+
+def test_a_body_that_does_not_hold_the_subject_is_asked_about_first() -> None:
+    person = Scripted("2", "Jane Smith", "jane@example.org", "Highland Council", "the course", "", "", "y", "", "")
+    taken = collect(person)
+    question = next(entry[1] for entry in person.asked if entry[0] == "confirm")
+    assert question.startswith("The Highland Council does not hold information about benefits")
+    assert question.endswith("Write to DWP instead?") and "--set" not in question
+    assert (taken.target.authority.id, taken.regime.id, taken.answers["redirect"]) == ("dwp", "foia", True)
 
 
 def test_several_close_bodies_are_offered_by_number() -> None:
@@ -164,7 +173,7 @@ def test_several_close_bodies_are_offered_by_number() -> None:
     ("hackney", "London Borough of Hackney", "foia"), ("Highland Council", "The Highland Council", "foisa"),
 ])
 def test_every_council_by_the_names_people_use(typed: str, body: str, regime: str) -> None:
-    person = Scripted("2", "Jane Smith", "jane@example.org", typed, "the course", "", "", "", "")
+    person = Scripted("local help", "Jane Smith", "jane@example.org", typed, "", "", "", "")
     taken = collect(person)
     assert (taken.target.authority.name, taken.regime.id) == (body, regime)
     assert f"Writing to {body}." in person.said or typed == body
@@ -198,17 +207,18 @@ def test_changing_an_answer_keeps_every_other_one() -> None:
 
 def test_changing_the_body_asks_for_it_again_only() -> None:
     taken = collect(Scripted(*STORY, "", ""))
-    person = Scripted("Scottish Government")
-    changed = intake.changed(taken, ["authority", "northern_ireland", "authority_name", "nation"], asker=person,
+    person = Scripted("Scottish Government", "n")
+    changed = intake.changed(taken, ["authority", "northern_ireland", "redirect", "authority_name", "nation"], asker=person,
                              dialogue=person, directory=None, user_dir=None)
-    assert person.keys() == ["authority"] and changed.regime.id == "foisa"
+    assert person.keys() == ["authority", "confirm"] and changed.regime.id == "foisa"
 
 
 @pytest.mark.parametrize(
     ("sets", "regime", "name"),
     [
         ({"authority": "Borsetshire Works Trust", "nation": "england"}, "foia", "Borsetshire Works Trust"),
-        ({"authority_name": "Glenbogle Community Council", "nation": "Scotland"}, "foisa", "Glenbogle Community Council"),
+        ({"authority_name": "Glenbogle Community Council", "nation": "Scotland", "redirect": "no"}, "foisa",
+         "Glenbogle Community Council"),
         ({"authority": "glenbogle", "authority_name": "Glenbogle Council", "nation": "northern ireland"}, "foia",
          "Glenbogle Council"),
     ],
