@@ -7,6 +7,8 @@ the body's WhatDoTheyKnow page, or else where to look for the address. Nothing i
 
 from __future__ import annotations
 
+import shutil
+import textwrap
 from pathlib import Path
 
 from foi.letter.drafting import Draft
@@ -16,9 +18,10 @@ from foi.support.dates import long_date
 def next_steps(draft: Draft, written: list[Path]) -> str:
     """The lines shown after writing: the file, where to send it, the due date, if it is late."""
     lines = [""]
-    if written:
-        where = ", ".join(str(path.resolve()) for path in written)
-        lines.append(f"Your letter is saved in {where}")
+    if len(written) == 1:
+        lines.append(f"Your letter is saved in {written[0].resolve()}")
+    elif written:
+        lines += ["Your letters are saved in:", *(f"  {path.resolve()}" for path in written)]
     lines += ["", "What to do next:", *_where_to_send(draft), *_when(draft)]
     if draft.second is not None:
         lines.append(f"  Two letters were written: send the second to {draft.second.authority.name} as well "
@@ -27,7 +30,16 @@ def next_steps(draft: Draft, written: list[Path]) -> str:
         lines.append("  This asks for recorded information about how things are done. For the records "
                      "about you yourself (your own file), write a subject access request instead: "
                      "choose \"a copy of my own records\" next time.")
-    return "\n".join(lines)
+    return "\n".join(_wrapped(line) for line in lines)
+
+
+def _wrapped(line: str) -> str:
+    """A line wrapped to the terminal; addresses and links are never broken."""
+    if not line.startswith("  ") or line.startswith("  /"):
+        return line
+    width = max(min(shutil.get_terminal_size((80, 24)).columns, 100) - 1, 40)
+    return "\n".join(textwrap.wrap(line.strip(), width=width, initial_indent="  ", subsequent_indent="    ",
+                                   break_long_words=False, break_on_hyphens=False))
 
 
 def _where_to_send(draft: Draft) -> list[str]:

@@ -71,7 +71,9 @@ def summary(taken: Intake, draft: Draft, width: int | None = None) -> str:
     items = _items(draft)
     for number, item in enumerate(items, start=1):  # two lines each, one when there are many
         lines += _shortened(f"    {number}. ", unescape(item), width, most=2 if len(items) <= 6 else 1)
-    lines += _explanations(taken, draft)
+    for note in _explanations(taken, draft):
+        lines += textwrap.wrap(note, width=max(width - 1, 40), initial_indent="  ", subsequent_indent="    ",
+                               break_long_words=False, break_on_hyphens=False)
     return "\n".join(lines)
 
 
@@ -93,16 +95,16 @@ def _shortened(first: str, text: str, width: int, most: int = 2) -> list[str]:
 
 
 def _explanations(taken: Intake, draft: Draft) -> list[str]:
-    lines = [f"  {plain_note(note)}" for note in (taken.target.note, *draft.notes) if note]
+    lines = [plain_note(note) for note in (taken.target.note, *draft.notes) if note]
     if taken.target.provider is not None:
         lines.append(
-            f"  {taken.target.provider.name} is not a public authority: the letter goes to "
+            f"{taken.target.provider.name} is not a public authority: the letter goes to "
             f"{draft.authority.name}, asking for what {taken.target.provider.name} holds on its behalf."
         )
     if draft.authority.origin == "typed":
-        lines.append(f"  {draft.authority.name} is not in the directory: check its name and address on its website.")
+        lines.append(f"{draft.authority.name} is not in the directory: check its name and address on its website.")
     elif not draft.authority.verified:
-        lines.append(f"  The contact details for {draft.authority.name} are not confirmed: check them on its website.")
+        lines.append(f"The contact details for {draft.authority.name} are not confirmed: check them on its website.")
     return lines
 
 

@@ -50,7 +50,8 @@ def test_provider_as_body_is_explained(tmp_path: Path, monkeypatch: pytest.Monke
         "--set", "date_to=2026-03-31", "--date", "2026-11-23",
     ], input="\n\n5\n")  # Northern Ireland? no; provider: the default; write it? no
     assert result.exit_code == 0, result.output
-    assert "PeoplePlus is not a public authority: the letter goes to Department for Work and Pensions" in result.stderr
+    flat = " ".join(result.stderr.split())
+    assert "PeoplePlus is not a public authority: the letter goes to Department for Work and Pensions" in flat
     assert "Nothing was written." in result.stderr
 
 

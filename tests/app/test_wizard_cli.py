@@ -74,8 +74,11 @@ def test_an_existing_file_is_replaced_only_if_asked(tmp_path: Path) -> None:
 def test_after_writing_the_screen_says_where_to_send_it_and_when(tmp_path: Path) -> None:
     result = runner.invoke(app, ["new", *DATE], input=typed(*STORY, "", "", "1", "", "n"))
     assert result.exit_code == 0, result.output
-    err = result.stderr
-    assert f"Your letter is saved in {tmp_path.resolve() / 'foi-dwp-mandatory-activity-2026-11-23.txt'}" in err
+    err = " ".join(result.stderr.split())
+    assert "Your letters are saved in: " in err  # this one has a second letter, for the local items
+    assert f"{tmp_path.resolve() / 'foi-dwp-mandatory-activity-2026-11-23.txt'}" in err
+    assert f"{tmp_path.resolve() / 'foi-dwp-mandatory-activity-2026-11-23-part-2.txt'}" in err
+    assert "Two letters were written: send the second to Department for Work and Pensions as well" in err
     assert "Send it by email to freedom-of-information-request@dwp.gov.uk" in err
     assert "https://www.whatdotheyknow.com/new/dwp" in err
     assert "the reply is due by Tuesday 22 December 2026" in err
