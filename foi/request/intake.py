@@ -161,7 +161,8 @@ def _about(
     if moved is target or dialogue is None or step.asker is None or step.given("redirect"):
         return about, moved, notes
     why = notes[0].split("; so this letter", 1)[0] if notes else ""
-    if dialogue.confirm(f"{why}. Write to {moved.authority.in_text} instead?", default=True):
+    dialogue.say(f"{why}.")
+    if dialogue.confirm(f"Write to {moved.authority.in_text} instead?", default=True):
         step.answers["redirect"] = True
         return about, moved, [f"{why}: the letter goes to {moved.authority.in_text}."]
     step.answers["redirect"] = False

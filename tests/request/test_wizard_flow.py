@@ -152,9 +152,9 @@ def test_a_vague_body_is_asked_again_and_a_near_name_offered() -> None:
 def test_a_body_that_does_not_hold_the_subject_is_asked_about_first() -> None:
     person = Scripted("2", "Jane Smith", "jane@example.org", "Highland Council", "the course", "", "", "y", "", "")
     taken = collect(person)
-    question = next(entry[1] for entry in person.asked if entry[0] == "confirm")
-    assert question.startswith("The Highland Council does not hold information about benefits")
-    assert question.endswith("Write to DWP instead?") and "--set" not in question
+    assert ("confirm", "Write to DWP instead?") in person.asked
+    why = person.said[-1]
+    assert why.startswith("The Highland Council does not hold information about benefits") and "--set" not in why
     assert (taken.target.authority.id, taken.regime.id, taken.answers["redirect"]) == ("dwp", "foia", True)
 
 
