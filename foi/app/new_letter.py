@@ -105,7 +105,7 @@ def run(request: NewRequest) -> drafting.Draft | None:
     try:
         return _run(session)
     except (KeyboardInterrupt, FoiError):
-        if wizard is not None and recovery.save(session.answers):
+        if wizard is not None and _keep(session.answers):
             console.info("\nYour answers so far are kept: start again the same way and you will be offered "
                          "to carry on from them.")
         raise
@@ -141,11 +141,10 @@ def _run(session: _Session) -> drafting.Draft | None:
         if session.owns_recovery:
             recovery.discard()
         console.info(next_steps(draft, written))
-    save_to = request.save_answers
-    if save_to is None and wizard is not None:
-        save_to = _offer_to_save(draft, wizard)
-    if save_to is not None:
-        _save_answers(taken, save_to, request)
+    if request.save_answers is not None:
+        _save_answers(taken, request.save_answers, request)
+    elif wizard is not None:
+        _offer_to_save(draft, wizard, taken, request)
     return draft
 
 
@@ -182,20 +181,41 @@ def _welcome(wizard: Wizard, resumed: dict[str, Any] | None, count: int) -> None
 def _stop(decision: str, draft: drafting.Draft, session: _Session) -> None:
     """At the preview: "save" keeps the answers in a file the person names; both keep them for next time."""
     assert session.wizard is not None
-    recovery.save(session.answers)
+    _keep(session.answers)
     if decision == "save":
-        path = Path(session.wizard.ask_text("Save your answers as", f"{draft.slug}.answers.yaml"))
-        _write_answers(session.answers, path, session.request.force)
+        path, force = _answers_path(session.wizard, draft, session.request.force)
+        _write_answers(session.answers, path, force)
         console.info(f"Saved your answers to {path.resolve()}")
     console.info("Nothing was written. Your answers are kept: start again the same way and you will be "
                  "offered to carry on from them.")
 
 
-def _offer_to_save(draft: drafting.Draft, wizard: Wizard) -> Path | None:
+def _offer_to_save(draft: drafting.Draft, wizard: Wizard, taken: intake.Intake, request: NewRequest) -> None:
     """After the letter is written, offer to keep the answers for another letter like it."""
     if not wizard.confirm("Save your answers in a file too, to write a letter like this again?", default=False):
-        return None
-    return Path(wizard.ask_text("Save the answers as", f"{draft.slug}.answers.yaml"))
+        return
+    path, force = _answers_path(wizard, draft, False)
+    _save_answers(taken, path, dataclasses.replace(request, force=force))
+
+
+def _answers_path(wizard: Wizard, draft: drafting.Draft, force: bool) -> tuple[Path, bool]:
+    """Where to save the answers; a file that exists is replaced only if the person says so."""
+    name = wizard.ask_text("Save your answers as", f"{draft.slug}.answers.yaml")
+    while Path(name).exists() and not force:
+        if wizard.confirm(f"{name} already exists. Replace it?", default=False):
+            return Path(name), True
+        name = wizard.ask_text("Save your answers as", _free_name(name))
+    return Path(name), force
+
+
+def _keep(answers: dict[str, Any]) -> bool:
+    """Keep the answers for next time; a data folder that cannot be written is said, not fatal."""
+    try:
+        return recovery.save(answers) is not None
+    except (OSError, FoiError) as err:
+        reason = err.message if isinstance(err, FoiError) else (err.strerror or str(err))
+        console.warn(f"your answers could not be kept in {recovery.path()}: {reason}")
+        return False
 
 
 def _labels(user_dir: Path | None) -> dict[str, dict[str, str]]:

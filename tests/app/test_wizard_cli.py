@@ -199,3 +199,23 @@ def test_a_given_body_or_situation_that_fits_nothing_starts_the_conversation(tmp
     assert "'Borsetshire Works Trust' is not a name I know exactly." in result.stderr
     assert "[Borsetshire Works Trust]" in result.stderr  # what was given is the default
     assert (tmp_path / "foi-borsetshire-works-trust-mandatory-activity-2026-11-23.txt").exists()
+
+
+def test_saving_answers_over_an_existing_file_asks_first(tmp_path: Path) -> None:
+    mine = tmp_path / "foi-dwp-mandatory-activity-2026-11-23.answers.yaml"
+    mine.write_text("mine: true\n", encoding="utf-8")
+    result = runner.invoke(app, ["new", *DATE], input=typed(*STORY, "", "", "1", "", "y", "", "n", ""))
+    assert result.exit_code == 0, result.output
+    assert "answers.yaml already exists. Replace it?" in result.stderr
+    assert mine.read_text(encoding="utf-8") == "mine: true\n"
+    saved = yaml.safe_load((tmp_path / "foi-dwp-mandatory-activity-2026-11-23.answers-2.yaml").read_text(encoding="utf-8"))
+    assert saved["programme"] == "the A4e jobsearch skills course"
+
+
+def test_a_data_folder_that_cannot_be_written_is_said_not_a_traceback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the folder should be\n", encoding="utf-8")
+    monkeypatch.setenv("FOI_DATA_DIR", str(blocked / "foi"))
+    result = runner.invoke(app, ["new", *DATE], input=typed(*STORY[:3]))
+    assert result.exit_code == 130, result.output
+    assert "Warning: your answers could not be kept in" in result.stderr and "Traceback" not in result.output
