@@ -43,6 +43,9 @@ class NewRequest:
     save_personal: bool = False
     use_profile: bool = True
     authorities_file: Path | None = None
+    track: bool = False  # record the letter in the tracker (foi new --track)
+    sent: date | None = None  # the day it was sent, when --sent was given: starts the clock
+    db: str | None = None  # the tracker file (--db), else FOI_DB or the default
     resume: bool = False
 
 
@@ -135,6 +138,12 @@ def _run(session: _Session) -> drafting.Draft | None:
             return None
         taken, draft = decision
     written = _write(draft, request, wizard)
+    if request.track or request.sent is not None:
+        from foi.tracker.recording import track_new_letter
+
+        # The file the wizard wrote stands for the name typed there (the second letter is beside it).
+        named = str(written[0]) if written and request.output is None else request.output
+        track_new_letter(request.db, draft, named, request.formats, sent=request.sent)
     if wizard is not None:
         from foi.app.after_writing import next_steps
 
