@@ -319,7 +319,9 @@ def _period(step: _Step, questions: tuple[Question, ...], letter_date: date, dia
             step.previous = {k: v for k, v in step.previous.items() if k != "date_to"}
         if start > date.fromisoformat(step.context["fy_end"]):
             step.context["fy_end"] = max(start, letter_date).isoformat()
-        step.run([by_key["date_to"]], checks={"date_to": _not_before(start)})
+        # A person is asked again at once; a script gets the one-line error naming both keys below.
+        asked = step.asker is not None and not step.given("date_to")
+        step.run([by_key["date_to"]], checks={"date_to": _not_before(start)} if asked else None)
         step.run([q for q in questions if q.key not in _PERIOD])
         if _keep_period(step, dialogue):
             return
@@ -382,6 +384,11 @@ def regime_for(scenario: Scenario, authority: authorities.Authority) -> Regime:
 
 def _check_together(answers: dict[str, Any], regime: Regime) -> None:
     """Checks that need more than one answer, for answers given without a terminal to ask on."""
+    start, end = answers.get("date_from"), answers.get("date_to")
+    if start and end and start > end:
+        raise AnswerError(
+            f"date_from ({long_date(start)}) is after date_to ({long_date(end)}): swap them or correct one"
+        )
     # A subject access request has no formal requirements (reference D): only FOI needs an address.
     if regime.is_foi and not answers.get("email") and not answers.get("address"):
         cited = regime.section("valid_request")

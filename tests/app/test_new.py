@@ -128,7 +128,7 @@ def test_missing_name_is_one_line_naming_it() -> None:
     ("extra", "code", "message"),
     [
         (["--set", "nme=Jane"], 2, "unknown answer key 'nme' (did you mean 'name'?)"),
-        (["--set", "date_from=2014-01-01"], 1, "the period would end (15 February 2013) before it starts (1 January 2014)"),
+        (["--set", "date_from=2014-01-01"], 1, "date_from (1 January 2014) is after date_to (15 February 2013)"),
         (["--set", "date_to=31/02/2013"], 1, "'31/02/2013' is not a date"),
         (["--format", "pdf"], 2, "--format pdf: use one of text, markdown"),
         (["--date", "23/13/2026"], 2, "--date '23/13/2026' is not a date"),
