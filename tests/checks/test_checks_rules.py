@@ -303,15 +303,13 @@ def test_wrong_body_needs_to_know_the_body() -> None:
 
 
 def test_wrong_body_table_names_real_bodies_and_sources() -> None:
-    from foi.checks.bodies import subjects
+    from foi.directory.matters import all_matters
 
     directory = builtin()
-    for subject in subjects():
-        assert subject["sources"] and subject["terms"] and subject["what"]
-        for key in ("body", "body_ni"):
-            assert subject.get(key) is None or subject[key] in directory.authorities
-        for holder in subject["holders"]:
-            assert holder in directory.authorities
+    for matter in all_matters().values():
+        assert matter.sources and matter.terms and matter.what and matter.label, matter.id
+        for body in (*matter.held_by.values(), *matter.holders):
+            assert body in directory.authorities, (matter.id, body)
 
 
 # --- form/pasted-answer: a wizard answer typed as a story ------------------------------------------
