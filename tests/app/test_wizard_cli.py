@@ -88,7 +88,7 @@ def test_after_writing_the_screen_says_where_to_send_it_and_when(tmp_path: Path)
 
 def test_a_body_with_no_known_address_says_where_to_look(tmp_path: Path) -> None:
     lines = ["2", "Jane Smith", "jane.smith@example.org", "Borsetshire Works Trust", "y", "n", "", "",
-             "the course", "", "", "", "", "1", "", "n"]
+             "the course", "", "", "n", "", "", "1", "", "n"]  # n: keep it, though DWP holds Jobcentre courses
     result = runner.invoke(app, ["new", *DATE], input=typed(*lines))
     assert result.exit_code == 0, result.output
     assert "Find the Freedom of Information address on Borsetshire Works Trust's website" in result.stderr
@@ -190,8 +190,8 @@ def test_a_sentence_for_a_name_from_a_script_is_warned_about() -> None:
 
 
 def test_a_given_body_or_situation_that_fits_nothing_starts_the_conversation(tmp_path: Path) -> None:
-    lines = ["mandatory", "Jane Smith", "jane@example.org", "", "y", "n", "", "", "the course", "", "", "", "",
-             "1", "", "n"]
+    lines = ["mandatory", "Jane Smith", "jane@example.org", "", "y", "n", "", "", "the course", "", "", "n", "",
+             "", "1", "", "n"]
     result = runner.invoke(app, ["new", *DATE, "--scenario", "nope", "--authority", "Borsetshire Works Trust"],
                            input=typed(*lines))
     assert result.exit_code == 0, result.output

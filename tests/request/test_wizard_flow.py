@@ -122,7 +122,7 @@ def test_a_long_period_is_questioned_and_can_be_changed_or_kept() -> None:
 
 def test_a_body_in_no_directory_is_written_to_as_typed_foia() -> None:
     person = Scripted("2", "Jane Smith", "jane@example.org", "Borsetshire Works Trust", "y", "n",
-                      "foi@borsetshire.example", "the course", "", "", "", "")
+                      "foi@borsetshire.example", "the course", "", "", "n", "", "")  # n: keep it
     taken = collect(person)
     body = taken.target.authority
     assert ("confirm", "Write to 'Borsetshire Works Trust' anyway?") in person.asked
@@ -154,12 +154,12 @@ def test_a_body_that_does_not_hold_the_subject_is_asked_about_first() -> None:
     taken = collect(person)
     assert ("confirm", "Write to DWP instead?") in person.asked
     why = person.said[-1]
-    assert why.startswith("The Highland Council does not hold information about benefits") and "--set" not in why
+    assert why.startswith("The Highland Council does not hold information about") and "--set" not in why
     assert (taken.target.authority.id, taken.regime.id, taken.answers["redirect"]) == ("dwp", "foia", True)
 
 
 def test_several_close_bodies_are_offered_by_number() -> None:
-    person = Scripted("2", "Jane Smith", "jane@example.org", "london borough", "2", "the course", "", "", "", "")
+    person = Scripted("2", "Jane Smith", "jane@example.org", "london borough", "2", "the course", "", "", "n", "", "")
     taken = collect(person)
     menu = next(entry for entry in person.asked if entry[0] == "choose")
     assert menu[1] == "'london borough' is not a name I know exactly. Did you mean:"
@@ -216,10 +216,12 @@ def test_changing_the_body_asks_for_it_again_only() -> None:
 @pytest.mark.parametrize(
     ("sets", "regime", "name"),
     [
-        ({"authority": "Borsetshire Works Trust", "nation": "england"}, "foia", "Borsetshire Works Trust"),
+        ({"authority": "Borsetshire Works Trust", "nation": "england", "redirect": "no"}, "foia",
+         "Borsetshire Works Trust"),
         ({"authority_name": "Glenbogle Community Council", "nation": "Scotland", "redirect": "no"}, "foisa",
          "Glenbogle Community Council"),
-        ({"authority": "glenbogle", "authority_name": "Glenbogle Council", "nation": "northern ireland"}, "foia",
+        ({"authority": "glenbogle", "authority_name": "Glenbogle Council", "nation": "northern ireland",
+          "redirect": "no"}, "foia",
          "Glenbogle Council"),
     ],
 )
