@@ -10,6 +10,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -69,7 +70,7 @@ class Draft:
 def build(intake: Intake, user_dir: Path | None = None) -> Draft:
     """Draft the letter for these answers, and the second letter written alongside it if any item
     belongs there (or, for a subject access request naming a provider, the letter to the provider)."""
-    deadline = deadlines.response_due(intake.letter_date, intake.regime)
+    deadline = _response_due(intake.letter_date, intake.regime)
     scope = _scope(intake)
     where = str(intake.scenario.path)
     cap = ITEMS_PER_LETTER if intake.scenario.letter == "request" else None
@@ -107,6 +108,22 @@ def _draft(intake: Intake, deadline: deadlines.Deadline, context: dict[str, Any]
         letter_date=intake.letter_date, deadline=deadline, answers=dict(intake.answers),
         markup=markup.to_markdown(blocks), blocks=blocks, part=context["part"],
     )
+
+
+def _response_due(received: date, regime: Regime) -> deadlines.Deadline:
+    """The date a reply is due: the same for every letter of a batch (one date, one law), so worked out once."""
+    from foi.law import regimes
+
+    if regimes.get(regime.id) is not regime:  # a regime not from the data file: work it out afresh
+        return deadlines.response_due(received, regime)
+    return _due_on(received, regime.id)
+
+
+@lru_cache(maxsize=64)
+def _due_on(received: date, regime_id: str) -> deadlines.Deadline:
+    from foi.law import regimes
+
+    return deadlines.response_due(received, regimes.get(regime_id))
 
 
 def _notes(intake: Intake, second: Draft | None) -> tuple[str, ...]:

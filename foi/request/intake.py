@@ -386,15 +386,15 @@ def _check_together(answers: dict[str, Any], regime: Regime) -> None:
     """Checks that need more than one answer, for answers given without a terminal to ask on."""
     start, end = answers.get("date_from"), answers.get("date_to")
     if start and end and start > end:
-        raise AnswerError(
-            f"date_from ({long_date(start)}) is after date_to ({long_date(end)}): swap them or correct one"
-        )
+        problem = f"date_from ({long_date(start)}) is after date_to ({long_date(end)}): swap them or correct one"
+        raise AnswerError(problem, key="date_from", problem=problem)
     # A subject access request has no formal requirements (reference D): only FOI needs an address.
     if regime.is_foi and not answers.get("email") and not answers.get("address"):
         cited = regime.section("valid_request")
         why = f" ({cited})" if cited else ""
         raise AnswerError(
-            f"a request needs an address for correspondence{why}: pass --set email=... or --set address=..."
+            f"a request needs an address for correspondence{why}: pass --set email=... or --set address=...",
+            key="email", problem=f"a request needs an address for correspondence{why}: give an email or a postal address",
         )
 
 
