@@ -108,6 +108,7 @@ def new(
     track: bool = typer.Option(False, "--track", help="Record the letter in the tracker (`foi track`)."),
     sent: str | None = typer.Option(None, "--sent", metavar="DATE", help="With --track: the day it was sent, YYYY-MM-DD (starts the clock)."),
     db: str | None = typer.Option(None, "--db", metavar="PATH", help="With --track: the tracker file (default: $FOI_DB, else foi's data folder)."),
+    resume: bool = typer.Option(False, "--resume", help="Carry on from the answers kept when the wizard last stopped early."),
 ) -> None:
     """Draft a request: asks who you are, which body, what it is about and the specifics, then writes the letter.
 
@@ -129,7 +130,7 @@ def new(
         letter_date=_date_option(letter_date, "--date"), formats=formats, output=output, force=force,
         interactive=not no_input and wizard.interactive(), templates=templates,
         save_answers=save_answers, save_personal=save_personal, use_profile=not no_profile,
-        authorities_file=authorities_file, track=track, sent=_date_option(sent, "--sent"), db=db,
+        authorities_file=authorities_file, track=track, sent=_date_option(sent, "--sent"), db=db, resume=resume,
     )
     new_letter.run(request)
 
@@ -316,14 +317,16 @@ def templates_copy(
 
 
 def _date_option(value: str | None, option: str) -> Any:
-    """A strict YYYY-MM-DD option value, or a usage error (exit 2) naming the option and the fix."""
+    """A date option read like every date (2026-06-01, 01/06/2026, 1 June 2026), or a usage error
+    (exit 2) naming the option and the fix."""
     if value is None:
         return None
-    from foi.support.dates import parse_date
+    from foi.support.dates import DateNotRead, read_date
 
-    parsed = parse_date(value)
-    if parsed is None:
-        raise UsageProblem(f"{option} '{value}' is not a date: write it as YYYY-MM-DD, e.g. 2026-06-01")
+    try:
+        parsed = read_date(value)
+    except DateNotRead:
+        raise UsageProblem(f"{option} '{value}' is not a date: write it as YYYY-MM-DD, e.g. 2026-06-01") from None
     return _in_range(parsed, option)
 
 
@@ -342,7 +345,7 @@ def _in_range(day: Any, option: str) -> Any:
 def deadline_command(
     received: str = typer.Option(
         ..., "--received", metavar="DATE",
-        help="The day the authority received the request (YYYY-MM-DD): day 0 of the count.",
+        help="The day the authority received the request (2026-06-01, 01/06/2026 or 1 June 2026): day 0 of the count.",
     ),
     regime: str = typer.Option(
         "foia", "--regime", metavar="foia|eir|foisa|eisr|sar",

@@ -100,7 +100,7 @@ def write_each(
             _make_folder(target.path.parent)
     planned = [(target.path, data, files.PRIVATE) for target, data in contents if target.path is not None]
     planned += [(path, data, files.PRIVATE) for path, data in also or []]
-    written = files.write_all(planned, force=force)
+    written = files.write_all(planned, force=force, report=True)
     for target, data in contents:
         if target.path is None:
             console.write_stdout(data)

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from foi.followup.commands import Followup, run
-from foi.support.dates import parse_date
+from foi.support.dates import DateNotRead, read_date
 from foi.support.errors import FoiError, UsageProblem
 from foi.tracker import recording
 from foi.tracker.model import Event
@@ -77,9 +77,11 @@ def _record_reply(db: str | None, request_id: int) -> None:
     typer.echo("  1. refused   2. partial-response (only part)   3. response (all, but unsatisfying)", err=True)
     kind = kinds.get(str(typer.prompt("What came (1-3)?", default="1", err=True)).strip(), "refused")
     while True:
-        text = str(typer.prompt("The day it came (YYYY-MM-DD)", default=date.today().isoformat(), err=True))
-        on = parse_date(text)
-        if on is not None:
+        text = str(typer.prompt("The day it came (for example 1 June 2026 or 01/06/2026)",
+                                default=date.today().isoformat(), err=True))
+        try:
+            on = read_date(text)  # the one date reader: 2026-06-01, 01/06/2026, 1 June 2026, today
             break
-        typer.echo("  Write the date as YYYY-MM-DD, e.g. 2026-06-01.", err=True)
+        except DateNotRead as err:
+            typer.echo(f"  {err}.", err=True)
     recording.record_event(db, request_id, Event(kind, on))

@@ -3,20 +3,19 @@ parse-and-validate function every source of answers goes through."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from foi.request import validators
+from foi.request import choosing, validators
+from foi.support.dates import DAY, END, START, DateNotRead, read_date
 
 TYPES = ("str", "text", "date", "bool", "int", "choice", "list")
 _FIELDS = {"type", "prompt", "help", "default", "choices", "validator", "when", "personal",
-           "required", "ask", "group"}
+           "required", "ask", "group", "month_means", "short_name"}
 _TRUE = {"y", "yes", "true", "on", "1"}
 _FALSE = {"n", "no", "false", "off", "0"}
-_UK_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 
 
 class InvalidAnswer(ValueError):
@@ -51,6 +50,13 @@ class Question:
     # The file the question came from, to name in errors about it.
     where: str = ""
     group: str = ""
+    # A date question: what a month alone ("Feb 2013") means, start or end of the month; "day"
+    # refuses it (a date of birth needs the day).
+    month_means: str = "day"
+    # The answer names a thing in the letter ("the Work Programme"): a sentence is queried.
+    short_name: bool = False
+    # Readable labels for a choice's values, in the same order (set by code, not YAML).
+    labels: tuple[str, ...] = ()
 
 
 def from_mapping(key: str, raw: Mapping[str, Any], where: str) -> Question:
@@ -65,6 +71,8 @@ def from_mapping(key: str, raw: Mapping[str, Any], where: str) -> Question:
         raise ValueError(f"{where}: question '{key}' has type '{qtype}'; use one of {', '.join(TYPES)}")
     if qtype == "choice" and not data.get("choices"):
         raise ValueError(f"{where}: question '{key}' is a choice with no choices")
+    if data.get("month_means", DAY) not in (DAY, START, END):
+        raise ValueError(f"{where}: question '{key}' has month_means '{data['month_means']}'; use start, end or day")
     if data.get("validator"):
         validators.get(data["validator"])
     data["choices"] = tuple(str(c) for c in data.get("choices") or ())
@@ -197,17 +205,13 @@ def _parse_text(question: Question, value: Any) -> str:
 
 
 def _parse_date(question: Question, value: Any) -> date:
+    """Dates as people write them, through the one reader (foi.support.dates.read_date)."""
     if isinstance(value, date):
         return value
-    text = str(value).strip()
-    match = _UK_DATE.match(text)
     try:
-        if match:
-            day, month, year = (int(g) for g in match.groups())
-            return date(year, month, day)
-        return date.fromisoformat(text)
-    except ValueError:
-        raise InvalidAnswer(f"'{text}' is not a date: write it like 2025-04-01 or 01/04/2025") from None
+        return read_date(str(value), month_means=question.month_means)
+    except DateNotRead as err:
+        raise InvalidAnswer(str(err)) from None
 
 
 def _parse_bool(question: Question, value: Any) -> bool:
@@ -229,13 +233,22 @@ def _parse_int(question: Question, value: Any) -> int:
 
 
 def _parse_choice(question: Question, value: Any) -> str:
+    """A choice by its value or its number; with labels (the wizard's menus), also by any words of
+    it that fit only one choice ("mandatory", "course"). Otherwise the nearest are suggested."""
     text = str(value).strip()
     for choice in question.choices:
         if choice.lower() == text.lower():
             return choice
     if text.isdigit() and 1 <= int(text) <= len(question.choices):
         return question.choices[int(text) - 1]
-    raise InvalidAnswer(f"'{text}' is not one of: {', '.join(question.choices)}")
+    fits = choosing.matches(text, question.choices, question.labels)
+    if question.labels and len(fits) == 1:
+        return fits[0]
+    if question.labels:
+        raise InvalidAnswer(choosing.not_chosen(text, fits, question.choices))
+    close = fits or choosing.close(text, question.choices)
+    hint = f" (did you mean {' or '.join(close[:3])}?)" if close else ""
+    raise InvalidAnswer(f"'{text}' is not one of: {', '.join(question.choices)}{hint}")
 
 
 def _parse_list(question: Question, value: Any) -> list[str]:

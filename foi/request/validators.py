@@ -70,7 +70,43 @@ def few_items(value: Any) -> str | None:
     return None
 
 
+_FIRST_PERSON = re.compile(r"\b(i|i'm|im|i've|ive|i'd|my|me|myself|mine)\b", re.IGNORECASE)
+# More words than this and a name is probably a sentence ("a course with A4e, my adviser said...").
+NAME_WORDS = 8
+
+
+def sentence_like(value: Any) -> bool:
+    """True when an answer meant to name something reads like a sentence about what happened:
+    over about eight words, or in the first person ("I", "my", "me")."""
+    text = str(value).strip()
+    return len(text.split()) > NAME_WORDS or bool(_FIRST_PERSON.search(text.replace("\u2019", "'")))
+
+
+# How people write the parts of the UK, for a body written to as typed (`--set nation=...`).
+NATION_SPELLINGS = {
+    "scotland": "scotland", "scottish": "scotland", "alba": "scotland",
+    "england": "england", "english": "england",
+    "wales": "wales", "welsh": "wales", "cymru": "wales",
+    "northern-ireland": "ni", "northernireland": "ni", "ni": "ni", "n-ireland": "ni",
+    "uk": "uk", "united-kingdom": "uk", "uk-wide": "uk", "britain": "uk", "great-britain": "uk", "gb": "uk",
+}
+
+
+def nation_id(value: Any) -> str | None:
+    """The nation a spelling stands for ("Northern Ireland" -> ni), or None."""
+    key = "-".join(re.findall(r"[a-z]+", str(value).lower()))
+    return NATION_SPELLINGS.get(key)
+
+
+def nation(value: Any) -> str | None:
+    """scotland, england, wales, northern-ireland or uk (only Scotland changes the law: FOISA)."""
+    if nation_id(value) is None:
+        return "write scotland, england, wales or northern-ireland (or uk for a UK-wide body)"
+    return None
+
+
 REGISTRY: dict[str, Validator] = {
+    "nation": nation,
     "real_name": real_name,
     "email": email,
     "uk_postcode": uk_postcode,

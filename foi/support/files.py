@@ -26,12 +26,13 @@ from foi.support.errors import DataError, FileExistsProblem, FoiError
 PRIVATE = 0o600
 # Letters, answers and request files are a few KB; a directory CSV of every UK body is a few MB.
 MAX_READ = 32 * 1024 * 1024
-# The paths this process has committed, so an interruption can say truthfully what was written.
+# The outputs this process has committed (letters, saved answers), so an interruption can say
+# truthfully what was written; foi's own bookkeeping (the profile, a recovery file) is not listed.
 _committed: list[Path] = []
 
 
 def written() -> list[Path]:
-    """Every file this run has written so far."""
+    """Every output this run has written so far."""
     return list(_committed)
 
 
@@ -98,6 +99,7 @@ class Staged:
     path: Path
     tmp: Path
     force: bool
+    report: bool = False  # an output the person asked for, listed by written()
 
     def commit(self) -> None:
         """Give the file its final name: replacing (force) or claiming the name only if it is free."""
@@ -112,7 +114,8 @@ class Staged:
         except OSError as err:
             self.discard()
             raise _cannot_write(self.path, err) from None
-        _committed.append(self.path)
+        if self.report:
+            _committed.append(self.path)
 
     def discard(self) -> None:
         try:
@@ -214,17 +217,23 @@ def commit_all(staged: Sequence[Staged]) -> list[Path]:
             for item in done:
                 if not item.force:
                     os.unlink(item.path)
-                    _committed.remove(item.path)
+                    if item.path in _committed:
+                        _committed.remove(item.path)
             raise
     return [item.path for item in staged]
 
 
-def write_all(files: Sequence[tuple[Path, str | bytes, int]], *, force: bool = False) -> list[Path]:
-    """Write several files (path, data, mode) all or none: each staged in full, then all committed."""
+def write_all(
+    files: Sequence[tuple[Path, str | bytes, int]], *, force: bool = False, report: bool = False
+) -> list[Path]:
+    """Write several files (path, data, mode) all or none: each staged in full, then all committed.
+
+    report: they are outputs the person asked for, named if the run is interrupted afterwards."""
     staged: list[Staged] = []
     try:
         for path, data, mode in files:
             staged.append(stage(path, data, force=force, mode=mode))
+            staged[-1].report = report
     except BaseException:
         for item in staged:
             item.discard()

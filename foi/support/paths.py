@@ -26,3 +26,14 @@ def config_dir() -> Path:
     from platformdirs import user_config_dir
 
     return Path(user_config_dir("foi", appauthor=False))
+
+
+def data_dir() -> Path:
+    """The user's data folder (FOI_DATA_DIR overrides it): where an unfinished letter's answers
+    are kept until the letter is written."""
+    override = os.environ.get("FOI_DATA_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("foi", appauthor=False))

@@ -9,7 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from foi.law import regimes
-from foi.support.dates import parse_date
+from foi.support.dates import DateNotRead, read_date
 from foi.support.errors import DataError, FoiError, UsageProblem
 from foi.tracker.model import NewRequest
 
@@ -227,9 +227,10 @@ def _manifest_row(path: Path, number: int, row: dict[str, str]) -> list[tuple[Ne
     files = [_absolute(path, f) for f in _column(row, _FILE).split(";") if f.strip()]
     sent = None
     if row.get("sent"):
-        sent = parse_date(row["sent"])
-        if sent is None:
-            raise DataError(f"{where}, column `sent`: '{row['sent']}' is not a date: use YYYY-MM-DD")
+        try:  # the one date reader: 2026-06-01, or 01/06/2026 as a spreadsheet writes it
+            sent = read_date(str(row["sent"]))
+        except DateNotRead:
+            raise DataError(f"{where}, column `sent`: '{row['sent']}' is not a date: use YYYY-MM-DD") from None
     seconds = [f for f in files if "-part-2" in Path(f).name]
     firsts = [f for f in files if f not in seconds]
     new = NewRequest(title=title, body=name, authority_id=authority_id, regime=regime,

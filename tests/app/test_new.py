@@ -131,7 +131,7 @@ def test_missing_name_is_one_line_naming_it() -> None:
         (["--set", "date_from=2014-01-01"], 1, "date_from (1 January 2014) is after date_to (15 February 2013)"),
         (["--set", "date_to=31/02/2013"], 1, "'31/02/2013' is not a date"),
         (["--format", "pdf"], 2, "--format pdf: use one of text, markdown"),
-        (["--date", "23/11/2026"], 2, "--date '23/11/2026' is not a date"),
+        (["--date", "23/13/2026"], 2, "--date '23/13/2026' is not a date"),
         (["--authority", "nobody-at-all"], 1, "no authority or provider called 'nobody-at-all'"),
         (["--scenario", "nope"], 1, "'nope' is not one of: behavioural-interventions, complaints-and-incidents, custom,"),
     ],
@@ -256,17 +256,17 @@ def test_wizard_asks_previews_and_writes(tmp_path: Path, monkeypatch: pytest.Mon
     monkeypatch.setattr(wizard, "interactive", lambda: True)
     monkeypatch.chdir(tmp_path)
     typed = "\n".join([
+        "2",                          # what happened: told to go on a course
         "Jane",                       # name: refused (no surname), asked again
         "Jane Smith",                 # name
         "jane.smith@example.org",     # email (so no postal address is asked for)
         "job centre plus",            # authority, forgiving
-        "mandatory-activity",         # scenario
         "the A4e jobsearch skills course",  # programme
         "A4e",                        # provider
         "",                           # office
         "2012-11-01",                 # date_from
         "15/02/2013",                 # date_to
-        "y",                          # write it?
+        "1",                          # write the letter
         "",                           # file name: the default
         "y",                          # save the answers? yes
         "",                           # as the default name
@@ -274,7 +274,7 @@ def test_wizard_asks_previews_and_writes(tmp_path: Path, monkeypatch: pytest.Mon
     result = run("new", "--date", "2026-11-23", input=typed)
     assert result.exit_code == 0, result.output
     assert "write your surname in full" in result.stderr or "give your real name" in result.stderr
-    assert "Your letter" in result.stderr
+    assert "Your letter, in short" in result.stderr
     written = tmp_path / "foi-dwp-mandatory-activity-2026-11-23.txt"
     text = written.read_text(encoding="utf-8")
     saved = yaml.safe_load((tmp_path / "foi-dwp-mandatory-activity-2026-11-23.answers.yaml").read_text(encoding="utf-8"))
@@ -288,7 +288,7 @@ def test_wizard_declined_writes_nothing(tmp_path: Path, monkeypatch: pytest.Monk
     monkeypatch.setattr(wizard, "interactive", lambda: True)
     monkeypatch.chdir(tmp_path)
     args = [a for a in ISSUE_ARGS if a != "--no-input"]
-    result = run(*args, input="\nn\n")  # office: skipped; write it? no
+    result = run(*args, input="\n5\n")  # office: skipped; at the preview: stop without writing
     assert result.exit_code == 0
     assert "Nothing was written." in result.stderr
     assert list(tmp_path.iterdir()) == []

@@ -30,7 +30,7 @@ def test_two_bad_rows_exit_3_name_both_and_write_nothing(tmp_path: Path) -> None
         result = batch(str(source), "--out", str(out))
         assert result.exit_code == 3, result.output
         lines = result.stderr.splitlines()
-        assert f"{source}: row 7, column 'Date to': '31/02/2013' is not a date: write it like 2025-04-01 or 01/04/2025" in lines
+        assert f"{source}: row 7, column 'Date to': '31/02/2013' is not a date on the calendar: check the day and the month" in lines
         assert (f"{source}: row 12, column 'Email': give an email address like jane.smith@example.org" in lines)
         assert lines[-1] == (f"Error: 2 row(s) of {source} have problems: nothing was written; correct them and run "
                              "again, or pass --keep-going to write the rest")

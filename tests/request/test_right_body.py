@@ -18,7 +18,7 @@ from foi.request import scenarios
 runner = CliRunner()
 WHO = ["--set", "name=Jane Smith", "--set", "email=jane.smith@example.org"]
 # The situations in the seeds: DWP's subjects (tests/request/test_scenarios.py ANSWERS).
-from tests.request.test_scenarios import ANSWERS, IDS, SCOTTISH  # noqa: E402
+from test_scenarios import ANSWERS, IDS, SCOTTISH  # noqa: E402
 
 
 def new(scenario: str, authority: str, answers: dict[str, object], *extra: str, folder: Path | None = None):  # type: ignore[no-untyped-def]

@@ -170,12 +170,12 @@ def test_custom_items_are_required_and_at_most_ten(tmp_path: Path) -> None:
 
 def _wizard_input(*items: str, end: bool = True) -> str:
     lines = [
-        "Jane Smith", "jane.smith@example.org", "dwp", "custom",
+        "custom", "Jane Smith", "jane.smith@example.org", "dwp",
         "Universal Jobmatch",  # topic
         *items, *([""] if end else []),
         "",  # provider: skipped
         "", "",  # the period: the defaults
-        "y", "",  # write it, under the suggested name
+        "1", "",  # write it, under the suggested name
     ]
     return "\n".join(lines) + "\n"
 
@@ -224,11 +224,11 @@ def test_wizard_own_data_asks_the_identifiers(tmp_path: Path, monkeypatch: pytes
     monkeypatch.setattr(wizard, "interactive", lambda: True)
     monkeypatch.chdir(tmp_path)
     typed = "\n".join([
-        "Jane Smith", "jane.smith@example.org", "Jobcentre Plus", "own-data",
+        "own-data", "Jane Smith", "jane.smith@example.org", "Jobcentre Plus",
         "31/02/1980", "01/02/1980",  # date of birth: an impossible date is asked again
         "QQ 12 34 56 C", "", "", "A4e", "", "",  # ni, reference, other names, provider, office, focus
         "", "",  # period
-        "y", "",
+        "1", "",  # write it, under the suggested name
     ]) + "\n"
     result = run("new", "--date", "2026-11-23", input=typed + "n\n")  # ...; save the answers? no
     assert result.exit_code == 0, result.output

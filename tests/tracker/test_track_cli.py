@@ -90,7 +90,8 @@ def test_bad_events_are_refused_with_the_fix(db: Path) -> None:
     assert code == 1 and "before the request was sent" in err
     code, _, err = foi("track", "event", "9", "response", "--date", "2026-06-02")
     assert code == 1 and "no tracked request 9" in err
-    code, _, err = foi("track", "event", "1", "response", "--date", "02/06/2026")
+    # Dates are read as everywhere in foi (02/06/2026 is 2 June 2026); one not on the calendar is refused.
+    code, _, err = foi("track", "event", "1", "response", "--date", "31/06/2026")
     assert code == 2 and "YYYY-MM-DD" in err
 
 
