@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import typer
 
 from foi import __version__
-from foi.support import cli_params, console
+from foi.support import cli_params, console, regex_cache
 from foi.support.errors import EXIT_INTERRUPTED, FoiError, UsageProblem
 
 cli_params.install()  # plain option values converted without importing pydantic (start-up time)
@@ -444,6 +444,7 @@ def authorities_command(
 # --- check ---
 @app.command("check")
 @handles_errors
+@regex_cache.keeping  # the rules' few hundred regular expressions, compiled once and kept
 def check(
     files: list[str] = typer.Argument(  # noqa: B008 (typer's way of declaring an argument)
         None, metavar="FILE", help="Request files to check; - reads standard input."),

@@ -1,0 +1,107 @@
+"""Compiled regular expressions kept between runs, for the commands that compile hundreds.
+
+The checker's rules are a few hundred regular expressions, some of them long alternations of
+phrases. Python compiles each one afresh in every process (its own cache lasts one process), and
+in `foi check` that took longer than checking a 5,000-word letter. Compiling is two steps: parsing
+the pattern into a program for the regex engine, then loading that program. Inside `kept()`, the
+first step is done once and its result (plain numbers) kept in the user's cache folder
+(foi.support.diskcache), keyed on the exact Python build and regex engine; the second step is
+Python's own (`_sre.compile` checks the program it is given). Outside `kept()`, nothing changes.
+
+The pattern object made from a kept program compares equal to a freshly compiled one (Python
+compares the program itself); tests/support/test_regex_cache.py checks that for every pattern the
+checker compiles. If this Python's regex internals are not the ones expected, `kept()` does nothing.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+_ENTRY = "regex-programs"
+_MOST = 4000  # patterns kept at most: the checker has a few hundred
+
+
+@contextmanager
+def kept() -> Iterator[None]:
+    """Compile regular expressions from kept programs while inside; keep any new ones on leaving."""
+    try:
+        import _sre
+        from re import _compiler, _parser  # type: ignore[attr-defined]
+
+        original, key = _compiler.compile, _key(_sre)
+        if not all(callable(f) for f in (_compiler._code, _parser.parse, _sre.compile)):
+            raise AttributeError("not the regex internals this was written for")
+    except (ImportError, AttributeError):  # another Python: compile as usual
+        yield
+        return
+    from foi.support import diskcache
+
+    stored = _stored(diskcache, key)
+    added: dict[str, list[Any]] = {}
+
+    def compile_kept(pattern: Any, flags: int = 0) -> Any:
+        if not isinstance(pattern, str) or flags & _compiler.SRE_FLAG_DEBUG:
+            return original(pattern, flags)
+        name = f"{flags}:{pattern}"
+        program = stored.get(name)
+        if program is not None:
+            try:
+                return _sre.compile(pattern, *_unpacked(program))
+            except (TypeError, ValueError, RuntimeError):  # damaged: compile it afresh
+                pass
+        program = _program(_compiler, _parser, pattern, flags)
+        if len(stored) + len(added) < _MOST:
+            added[name] = program
+        return _sre.compile(pattern, *_unpacked(program))
+
+    _compiler.compile = compile_kept
+    try:
+        yield
+    finally:
+        _compiler.compile = original
+        if added:
+            diskcache.save(_ENTRY, key, {**stored, **added})
+
+
+def _key(sre: Any) -> dict[str, Any]:
+    """A program is only valid for the Python build and regex engine that made it."""
+    return {"python": sys.version, "magic": sre.MAGIC, "codesize": sre.CODESIZE}
+
+
+def _stored(diskcache: Any, key: dict[str, Any]) -> dict[str, list[Any]]:
+    found = diskcache.load(_ENTRY, key)
+    return found if isinstance(found, dict) else {}
+
+
+def _program(compiler: Any, parser: Any, pattern: str, flags: int) -> list[Any]:
+    """What re._compiler.compile hands to _sre.compile, as plain JSON-able values."""
+    parsed = parser.parse(pattern, flags)
+    code = compiler._code(parsed, flags)
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup: list[str | None] = [None] * parsed.state.groups
+    for group, index in groupindex.items():
+        indexgroup[index] = group
+    return [flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex, indexgroup]
+
+
+def _unpacked(program: list[Any]) -> tuple[Any, ...]:
+    flags, code, groups, groupindex, indexgroup = program
+    return flags, list(code), groups, dict(groupindex), tuple(indexgroup)
+
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def keeping(func: F) -> F:
+    """Run a command inside `kept()` (for a command that checks letters)."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        with kept():
+            return func(*args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]

@@ -1,0 +1,108 @@
+"""A regular expression compiled from a kept program is the same pattern Python compiles itself,
+for every pattern the checker uses; and the kept programs change no finding."""
+
+from __future__ import annotations
+
+import dataclasses
+import importlib
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from foi.support import regex_cache
+
+LETTER = Path(__file__).resolve().parents[1] / "golden" / "provider-data-access-foia.md"
+
+
+@pytest.fixture(autouse=True)
+def cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("FOI_CACHE_DIR", str(folder))
+    return folder
+
+
+def _checker_patterns() -> list[tuple[str, int]]:
+    """Every (pattern, flags) the checker compiles: importing its rules and checking a letter."""
+    from re import _compiler  # type: ignore[attr-defined]
+
+    seen: list[tuple[str, int]] = []
+    original = _compiler.compile
+
+    def spy(pattern: object, flags: int = 0) -> object:
+        if isinstance(pattern, str):
+            seen.append((pattern, flags))
+        return original(pattern, flags)
+
+    _forget_checker()
+    re.purge()
+    _compiler.compile = spy
+    try:
+        import foi.checks
+
+        foi.checks.check_text(LETTER.read_text(encoding="utf-8"))
+    finally:
+        _compiler.compile = original
+    return list(dict.fromkeys(seen))
+
+
+def _forget_checker() -> None:
+    for name in [m for m in sys.modules if m == "foi.checks" or m.startswith("foi.checks.")]:
+        del sys.modules[name]
+
+
+def test_every_checker_pattern_is_the_same_from_a_kept_program(cache_folder: Path) -> None:
+    from re import _compiler  # type: ignore[attr-defined]
+
+    patterns = _checker_patterns()
+    assert len(patterns) > 50
+    for round_ in ("computed and kept", "read back"):
+        re.purge()
+        with regex_cache.kept():
+            made = [_compiler.compile(p, f) for p, f in patterns]
+        fresh = [_compiler.compile(p, f) for p, f in patterns]
+        # Pattern equality compares the flags, the source and the compiled program itself.
+        assert made == fresh, round_
+        assert [m.groupindex for m in made] == [f.groupindex for f in fresh]
+    kept = json.loads((cache_folder / "regex-programs.json").read_text(encoding="utf-8"))
+    assert len(kept["value"]) >= len(patterns)
+
+
+def test_findings_are_the_same_with_kept_programs() -> None:
+    import foi.checks
+
+    weak = "1. All information about everything, etc. Explain why since 2010 you disgracefully failed?\n2. "
+    text = LETTER.read_text(encoding="utf-8").replace("1. ", weak, 1)
+    plain = [dataclasses.astuple(f) for f in foi.checks.check_text(text)]
+    assert plain, "the letter should give the checker something to find"
+    for _ in range(2):  # computing the programs, then reading them back
+        re.purge()
+        _forget_checker()
+        with regex_cache.kept():
+            checker = importlib.import_module("foi.checks")
+            assert [dataclasses.astuple(f) for f in checker.check_text(text)] == plain
+
+
+def test_a_damaged_program_is_compiled_afresh(cache_folder: Path) -> None:
+    pattern = r"\b(?P<word>numbers?)\s+of\b"
+    re.purge()
+    with regex_cache.kept():
+        re.compile(pattern)
+    entry = json.loads((cache_folder / "regex-programs.json").read_text(encoding="utf-8"))
+    entry["value"][f"0:{pattern}"][1] = [99999, 1, 2]  # not a program the engine accepts
+    (cache_folder / "regex-programs.json").write_text(json.dumps(entry), encoding="utf-8")
+    re.purge()
+    with regex_cache.kept():
+        compiled = re.compile(pattern)
+    assert compiled.search("the numbers of").group("word") == "numbers"
+
+
+def test_outside_kept_nothing_is_changed() -> None:
+    from re import _compiler  # type: ignore[attr-defined]
+
+    original = _compiler.compile
+    with regex_cache.kept():
+        assert _compiler.compile is not original
+    assert _compiler.compile is original
