@@ -134,13 +134,14 @@ def has_command(env: dict[str, str], *words: str) -> bool:
 
 
 def environment(work: Path) -> dict[str, str]:
-    """A private configuration, cache and tracker, so nothing of the user's is read or changed."""
+    """A private home folder (configuration, cache, tracker), so nothing of the user's is read or
+    changed; found the way a user's foi finds them, not through foi's FOI_* overrides."""
     home = work / "home"
     home.mkdir()
-    return {**os.environ, "HOME": str(home), "FOI_CONFIG_DIR": str(home / "config"),
-            "FOI_CACHE_DIR": str(home / "cache"), "XDG_CACHE_HOME": str(home / ".cache"),
-            "XDG_CONFIG_HOME": str(home / ".config"), "XDG_DATA_HOME": str(home / ".local"),
-            "FOI_DB": str(work / "tracker.db"), "NO_COLOR": "1", "TERM": "dumb"}
+    chosen = {"HOME": str(home), "XDG_CACHE_HOME": str(home / ".cache"),
+              "XDG_CONFIG_HOME": str(home / ".config"), "XDG_DATA_HOME": str(home / ".local")}
+    inherited = {k: v for k, v in os.environ.items() if not k.startswith("FOI_")}
+    return {**inherited, **chosen}
 
 
 def new_argv(output: Path) -> list[str]:

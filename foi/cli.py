@@ -444,7 +444,6 @@ def authorities_command(
 # --- check ---
 @app.command("check")
 @handles_errors
-@regex_cache.keeping  # the rules' few hundred regular expressions, compiled once and kept
 def check(
     files: list[str] = typer.Argument(  # noqa: B008 (typer's way of declaring an argument)
         None, metavar="FILE", help="Request files to check; - reads standard input."),
@@ -516,6 +515,7 @@ def check(
 def main() -> None:
     """The console script: run the app, exiting 130 on Ctrl-C wherever it happens."""
     try:
-        app()
+        with regex_cache.kept():  # compiled regular expressions kept between runs (the checker's)
+            app()
     except KeyboardInterrupt:
         raise SystemExit(EXIT_INTERRUPTED) from None

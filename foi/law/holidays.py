@@ -84,9 +84,9 @@ class HolidayOverrides:
 
 @lru_cache(maxsize=1)
 def settings() -> dict[str, Any]:
-    import yaml
+    from foi.support import yamlio
 
-    raw = yaml.safe_load((DATA_DIR / "holidays.yaml").read_text(encoding="utf-8"))
+    raw = yamlio.read(DATA_DIR / "holidays.yaml")
     return {
         "package_version": str(raw["package_version"]),
         "trusted_from": raw["trusted_from"],

@@ -105,12 +105,10 @@ def parse(raw: Any, where: str) -> Scenario:
 
 
 def _load_file(path: Path) -> Scenario:
-    import yaml
-
     try:
         stat = path.stat()
         return _load_cached(str(path), stat.st_mtime_ns, stat.st_size)
-    except (OSError, yaml.YAMLError) as err:
+    except (OSError, yamlio.YAMLError) as err:  # YAMLError: PyYAML imported only on an error
         raise DataError(f"{path}: cannot read this scenario file ({type(err).__name__})") from None
 
 

@@ -15,11 +15,10 @@ checker compiles. If this Python's regex internals are not the ones expected, `k
 
 from __future__ import annotations
 
-import functools
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import Any
 
 _ENTRY = "regex-programs"
 _MOST = 4000  # patterns kept at most: the checker has a few hundred
@@ -92,16 +91,3 @@ def _unpacked(program: list[Any]) -> tuple[Any, ...]:
     flags, code, groups, groupindex, indexgroup = program
     return flags, list(code), groups, dict(groupindex), tuple(indexgroup)
 
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def keeping(func: F) -> F:
-    """Run a command inside `kept()` (for a command that checks letters)."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        with kept():
-            return func(*args, **kwargs)
-
-    return wrapper  # type: ignore[return-value]
