@@ -151,21 +151,42 @@ def new_argv(output: Path) -> list[str]:
 
 
 def long_letter(work: Path, env: dict[str, str], words: int) -> Path:
-    """A real letter from `foi new`, its numbered items repeated until it has `words` words."""
+    """A real letter from `foi new`, with numbered items added until it has `words` words.
+
+    The added items are the asking paragraphs of evaluation/requests.yaml (requests written in
+    the styles real ones are, some with the weak spots real ones have), each used once, so the
+    checker meets as much varied text as a long real letter has rather than one item repeated.
+    """
     first = work / "letter.txt"
     run(new_argv(first), env)
     lines = first.read_text(encoding="utf-8").splitlines()
     items = [line for line in lines if line[:1].isdigit() and ". " in line[:5]]
     if not items:
-        raise Failed("foi new wrote no numbered items to repeat")
+        raise Failed("foi new wrote no numbered items to add to")
     at = lines.index(items[-1]) + 1
     extra: list[str] = []
+    paragraphs = _request_paragraphs()
     while len(" ".join(lines + extra).split()) < words:
-        item = items[len(extra) % len(items)].split(". ", 1)[1]
-        extra.append(f"{len(items) + len(extra) + 1}. {item}")
+        if len(extra) >= len(paragraphs):
+            raise Failed(f"evaluation/requests.yaml has too few paragraphs for {words} words")
+        extra.append(f"{len(items) + len(extra) + 1}. {paragraphs[len(extra)]}")
     path = work / f"letter-{words}-words.txt"
     path.write_text("\n".join(lines[:at] + extra + lines[at:]) + "\n", encoding="utf-8")
     return path
+
+
+def _request_paragraphs() -> list[str]:
+    """The asking paragraphs of the evaluation set's requests, one line each."""
+    from foi.support import yamlio
+
+    paragraphs = []
+    for entry in yamlio.read(HERE.parent / "evaluation" / "requests.yaml"):
+        for block in str(entry["text"]).split("\n\n"):
+            text = " ".join(block.split())
+            first = text.split(" ", 1)[0].lower().strip(",")
+            if len(text.split()) >= 12 and first not in ("dear", "yours", "many", "thanks", "kind"):
+                paragraphs.append(text.lstrip("0123456789.) "))
+    return list(dict.fromkeys(paragraphs))
 
 
 def rows_csv(work: Path, count: int) -> Path:

@@ -31,7 +31,7 @@ def summary(findings: list[Finding]) -> str:
 
 def as_markup(path: str, findings: list[Finding]) -> str:
     """A report in rich markup: each finding with its place, rule, message, excerpt and fix."""
-    from rich.markup import escape
+    from foi.support.console import escape  # rich.markup.escape, without importing rich
 
     lines = []
     for f in findings:
