@@ -232,11 +232,10 @@ def tracker_with(env: dict[str, str], work: Path, count: int) -> None:
     manifest = work / "manifest.csv"
     with manifest.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle)
-        writer.writerow(["row", "body", "body_id", "regime", "scenario", "letter_date", "files"])
+        writer.writerow(["row", "body", "regime", "scenario", "sent", "files"])
         for number in range(1, count + 1):
             sent = date.fromordinal(date(2026, 1, 5).toordinal() + number % 300).isoformat()
-            writer.writerow([number, "Department for Work and Pensions", "dwp", "foia",
-                             ROW["scenario"], sent, f"{number:04d}-dwp.md"])
+            writer.writerow([number, "dwp", "foia", ROW["scenario"], sent, f"{number:04d}-dwp.md"])
     run([*foi_command(), "track", "add", str(manifest)], env)
 
 
