@@ -512,6 +512,51 @@ def check(
         raise typer.Exit(1)
 
 
+# --- batch ---
+@app.command("batch")
+@handles_errors
+def batch_command(
+    file: Path = typer.Argument(..., metavar="FILE", help="The rows: a .xlsx workbook, a CSV file or a YAML file (defaults + requests)."),
+    out: Path | None = typer.Option(None, "--out", "-o", metavar="DIR", help="The folder to create with the letters and manifest (it appears whole or not at all)."),
+    formats: list[str] = typer.Option(["text"], "--format", "-f", metavar="FORMAT", help="text, markdown, html, docx, eml or wdtk; repeat it, or give all."),
+    sets: list[str] = typer.Option([], "--set", metavar="KEY=VALUE", help="An answer for every row; wins over the row's own."),
+    answers: Path | None = typer.Option(None, "--answers", metavar="FILE", help="A YAML file of answers for every row (below the row's own)."),
+    letter_date: str | None = typer.Option(None, "--date", metavar="YYYY-MM-DD", help="The letters' date (default today)."),
+    sheet: str | None = typer.Option(None, "--sheet", metavar="NAME", help="The sheet of a .xlsx workbook to read (default the first)."),
+    to: list[str] = typer.Option([], "--to", metavar="BODIES", help="One request to many bodies: ids or names, or a kind of council and place: council:scotland, london-borough, county-council."),
+    tags: list[str] = typer.Option([], "--tag", metavar="TAG", help="Every body with this tag in the --authorities file (WhatDoTheyKnow layout); repeatable."),
+    authorities_file: Path | None = typer.Option(None, "--authorities", metavar="FILE", help="A directory of your own in WhatDoTheyKnow's all-authorities.csv layout."),
+    keep_going: bool = typer.Option(False, "--keep-going", help="Write the good rows even if some have problems (they are listed; exit 3)."),
+    dry_run: bool = typer.Option(False, "--dry-run", help="Check every row and print the plan; write nothing."),
+    force: bool = typer.Option(False, "--force", help="Replace the --out folder if it exists."),
+    manifest_format: str = typer.Option("csv", "--manifest-format", metavar="csv|json", help="manifest.csv (opens in Excel) or manifest.json."),
+    no_check: bool = typer.Option(False, "--no-check", help="Skip the checker (the manifest's findings column is left empty): faster."),
+    quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
+    templates: Path | None = typer.Option(None, "--templates", metavar="DIR", help="A folder of your own templates."),
+    no_profile: bool = typer.Option(False, "--no-profile", help="Ignore the saved profile."),
+) -> None:
+    """Write many letters from a spreadsheet: one per row, or one request to many bodies, with a manifest.
+
+    Every row is checked before anything is written; a problem is printed as FILE: row N, column KEY:
+    what is wrong and the fix, and then nothing is written (exit 3). For example
+
+      foi batch clients.xlsx --out letters/ --format docx --date 2026-12-01
+
+      foi batch request.yaml --to council:scotland --out scottish-councils/
+    """
+    from foi.app import new_letter
+    from foi.batch import run
+
+    request = run.BatchRequest(
+        file=file, out=out, sets=sets, answers_file=answers, letter_date=_date_option(letter_date, "--date"),
+        formats=formats, sheet=sheet, keep_going=keep_going, dry_run=dry_run, force=force,
+        manifest_format=manifest_format, check=not no_check, quiet=quiet,
+        user_dir=new_letter.user_templates(templates, not no_profile), use_profile=not no_profile,
+        authorities_file=authorities_file, to=to, tags=tags,
+    )
+    run.run(request)
+
+
 def main() -> None:
     """The console script: run the app, exiting 130 on Ctrl-C wherever it happens."""
     try:

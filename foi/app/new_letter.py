@@ -73,6 +73,8 @@ def run(request: NewRequest) -> drafting.Draft:
         sources_for(request), letter_date=request.letter_date or date.today(), asker=wizard,
         user_dir=user_dir, directory=directory,
     )
+    if taken.target.note:
+        console.warn(taken.target.note)
     letterhead = profile.load().get("letterhead") if request.use_profile else None
 
     def build(answers: intake.Intake) -> drafting.Draft:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import re
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,7 @@ from foi.directory.entries import (
     Target,
     norm,
 )
+from foi.support.dates import long_date
 from foi.support.errors import DataError, FoiError
 from foi.support.paths import DATA_DIR
 
@@ -176,16 +178,34 @@ def resolve(
     directory: Directory | None = None,
     nation: str | None = None,
     programme: str | None = None,
+    on: date | None = None,
 ) -> Target:
-    """The body a request should go to, from an id, name or alias (a provider leads to its commissioner)."""
+    """The body a request should go to, from an id, name or alias (a provider leads to its commissioner;
+    a council abolished by the day `on`, today by default, to the council that took over its work)."""
     directory = directory or builtin()
     entry = directory.get(query) or _match(directory, query)
     if entry is None:
         raise _not_found(query, directory)
     if isinstance(entry, Authority):
-        return Target(entry)
+        return _current(entry, directory, on or date.today())
     body = commissioner(entry, directory, nation=nation, programme=programme)
     return Target(body, entry, entry.label(query if query != entry.id else _former(entry)))
+
+
+def _current(authority: Authority, directory: Directory, on: date) -> Target:
+    """The authority itself, or the one successor of an abolished council; several successors: ask which."""
+    if authority.exists_on(on):
+        return Target(authority)
+    if authority.ended is None or authority.ended > on:
+        raise FoiError(f"{authority.name} does not exist yet on {long_date(on)}: write to the council that covers the area now")
+    heirs = [directory.authorities[s] for s in authority.successors if s in directory.authorities]
+    when = f"{authority.name} was abolished on {long_date(authority.ended)}"
+    if len(heirs) == 1:
+        return Target(heirs[0], note=f"{when}; its work passed to {heirs[0].name}, so the request goes there.")
+    if not heirs:
+        raise FoiError(f"{when}, and the directory does not know its successor: search for the council that covers the area now")
+    names = " or ".join(f"{h.name} (--authority {h.id})" for h in heirs)
+    raise FoiError(f"{when}; its work passed to {names}: write to the one that covers the place you are asking about")
 
 
 def _former(provider: Provider) -> str | None:
@@ -284,9 +304,66 @@ def builtin() -> Directory:
         p["id"]: _provider(p, f"{path.name}, provider '{p.get('id')}'")
         for p in raw.get("providers", [])
     }
-    directory = Directory(authorities, providers)
+    directory = Directory(_with_councils(authorities), providers)
     validate(directory, path.name)
     return directory
+
+
+def _with_councils(authorities: dict[str, Authority]) -> dict[str, Authority]:
+    """The built-in bodies plus every UK council. A council already in authorities.yaml (same WhatDoTheyKnow
+    URL name or name) keeps its id and its hand-checked details, and gains the list's names, kind and dates."""
+    from foi.directory import councils
+
+    listed = councils.read(DATA_DIR / "uk_local_authorities.csv")
+    known = {a.wdtk: a.id for a in authorities.values() if a.wdtk}
+    known.update({norm(n): a.id for a in authorities.values() for n in (a.name, *a.aliases)})
+    ids = {c.id: known.get(c.wdtk or "") or known.get(norm(c.name)) or c.id for c in listed}
+    merged = dict(authorities)
+    for council in listed:
+        council = dataclasses.replace(council, id=ids[council.id], successors=tuple(ids[s] for s in council.successors))
+        base = merged.get(council.id)
+        merged[council.id] = _enrich(base, council) if base else council
+    return _unshared(merged)
+
+
+def _unshared(bodies: dict[str, Authority]) -> dict[str, Authority]:
+    """Each alias leads to one body. Where bodies share one ("Bournemouth" for the council abolished in 2019
+    and for today's; "newcastle upon tyne" for a city and a combined authority), the body for which it is
+    the main name keeps it, a current body before an abolished one; an alias shared evenly is dropped."""
+    ranks: dict[str, list[tuple[int, str]]] = {}
+    for body in bodies.values():
+        later = 3 if body.ended else 0
+        main = [body.id, body.name, body.short, body.wdtk or ""]
+        for rank, names in ((0, main), (1, body.aliases[:1] if body.kind else ()), (2, body.aliases)):
+            for name in names:
+                if name:
+                    ranks.setdefault(norm(name), []).append((rank + later, body.id))
+    keep = {}
+    for key, owners in ranks.items():
+        best = min(rank for rank, _ in owners)
+        winners = {body_id for rank, body_id in owners if rank == best}
+        keep[key] = winners if len(winners) == 1 or best % 3 == 0 else set()
+    return {
+        body_id: dataclasses.replace(
+            body,
+            aliases=tuple(a for a in body.aliases if body_id in keep[norm(a)]),
+            wdtk=body.wdtk if body.wdtk is None or body_id in keep[norm(body.wdtk)] else None,
+        )
+        for body_id, body in bodies.items()
+    }
+
+
+def _enrich(base: Authority, council: Authority) -> Authority:
+    """A hand-written entry with what the council list adds: names, kind, region, dates, successors."""
+    return dataclasses.replace(
+        base,
+        aliases=tuple(dict.fromkeys(n for n in (*base.aliases, *council.aliases) if n != base.name)),
+        tags=tuple(dict.fromkeys((*base.tags, *council.tags))),
+        home_page=base.home_page or council.home_page,
+        sources=(*base.sources, *council.sources),
+        kind=council.kind, region=council.region, gss=council.gss,
+        started=council.started, ended=council.ended, successors=council.successors,
+    )
 
 
 def load_wdtk_csv(path: Path | str) -> Directory:

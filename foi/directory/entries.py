@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 NATIONS = ("uk", "england", "wales", "scotland", "ni")
 
@@ -37,6 +38,19 @@ class Authority:
     origin: str = "builtin"
     # "the" where the short name needs it mid-sentence ("on the Scottish Government's behalf").
     article: str = ""
+    # Local authorities (from mySociety's list): the kind as gov.uk names it ("London borough",
+    # "County", "Scottish unitary authority"), the region, the GSS code, the dates it existed, and the
+    # ids of the bodies that took over its work when it was abolished.
+    kind: str = ""
+    region: str = ""
+    gss: str = ""
+    started: date | None = None
+    ended: date | None = None
+    successors: tuple[str, ...] = ()
+
+    def exists_on(self, day: date) -> bool:
+        """False for a council abolished on or before the day, or one that does not exist yet."""
+        return (self.ended is None or day < self.ended) and (self.started is None or day >= self.started)
 
     @property
     def in_text(self) -> str:
@@ -89,6 +103,8 @@ class Target:
     authority: Authority
     provider: Provider | None = None
     provider_label: str | None = None
+    # Said to the person when the body asked for is not the one written to (an abolished council).
+    note: str = ""
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from typing import Any
 from foi.directory.authorities import commissioner
 from foi.directory.entries import Authority, Directory, Entry, Provider
 from foi.law import regimes
+from foi.support.dates import long_date
 
 NATION_NAMES = {
     "uk": "UK-wide",
@@ -108,6 +109,21 @@ def as_dict(entry: Entry, directory: Directory) -> dict[str, Any]:
         "tags": list(entry.tags),
         "sources": list(entry.sources),
         "origin": entry.origin,
+        "local_authority": _council(entry),
+    }
+
+
+def _council(auth: Authority) -> dict[str, Any] | None:
+    """A local authority's kind, region, code and dates (from mySociety's list), or None for other bodies."""
+    if not auth.kind:
+        return None
+    return {
+        "type": auth.kind,
+        "region": auth.region or None,
+        "gss_code": auth.gss or None,
+        "started": auth.started.isoformat() if auth.started else None,
+        "ended": auth.ended.isoformat() if auth.ended else None,
+        "successors": list(auth.successors),
     }
 
 
@@ -123,6 +139,11 @@ def _authority_text(auth: Authority) -> list[str]:
         f"  Public authority under the {regime.name} ({regime.short}){_mark(auth, 'regime')}",
         f"  Where: {NATION_NAMES.get(auth.nation, auth.nation)}",
     ]
+    if auth.kind:
+        lines.append(f"  Local authority: {auth.kind}" + (f", {auth.region}" if auth.region else ""))
+    if auth.ended:
+        heirs = ", ".join(auth.successors) or "not known"
+        lines.append(f"  Abolished on {long_date(auth.ended)}: write to its successor ({heirs}) instead")
     if auth.regime_basis != "data":
         lines.append(f"  Regime decided by: {auth.regime_basis}")
     if auth.aliases:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -54,7 +55,7 @@ class Draft:
 def build(intake: Intake, user_dir: Path | None = None) -> Draft:
     """Draft the letter for these answers."""
     answers, regime, authority = intake.answers, intake.regime, intake.target.authority
-    deadline = deadlines.response_due(intake.letter_date, regime)
+    deadline = _response_due(intake.letter_date, regime)
     context = _context(intake, deadline)
     template = f"letters/{intake.scenario.letter}.md.j2"
     marked = render_file(template, context, user_dir)
@@ -65,6 +66,22 @@ def build(intake: Intake, user_dir: Path | None = None) -> Draft:
         letter_date=intake.letter_date, deadline=deadline, answers=dict(answers),
         markup=markup.to_markdown(blocks), blocks=blocks,
     )
+
+
+def _response_due(received: date, regime: Regime) -> deadlines.Deadline:
+    """The date a reply is due: the same for every letter of a batch (one date, one law), so worked out once."""
+    from foi.law import regimes
+
+    if regimes.get(regime.id) is not regime:  # a regime not from the data file: work it out afresh
+        return deadlines.response_due(received, regime)
+    return _due_on(received, regime.id)
+
+
+@lru_cache(maxsize=64)
+def _due_on(received: date, regime_id: str) -> deadlines.Deadline:
+    from foi.law import regimes
+
+    return deadlines.response_due(received, regimes.get(regime_id))
 
 
 def _context(intake: Intake, deadline: deadlines.Deadline) -> dict[str, Any]:

@@ -71,7 +71,14 @@ def render_string(source: str, context: Mapping[str, Any], where: str) -> Md:
     from jinja2 import TemplateError
 
     try:
-        text = environment(None).from_string(source).render(**context)
+        text = _compiled(source).render(**context)
     except TemplateError as err:
         raise DataError(f"{where}: {err.message}") from None
     return Md(" ".join(text.split()))
+
+
+@lru_cache(maxsize=1024)
+def _compiled(source: str) -> Any:
+    """A scenario's item or subject compiled once: compiling costs far more than rendering, and a batch
+    renders the same few texts for every row."""
+    return environment(None).from_string(source)

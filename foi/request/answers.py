@@ -59,14 +59,25 @@ def _lenient_env() -> Any:
 
 def condition(expression: str, context: Mapping[str, Any]) -> bool:
     """Evaluate a `when` condition (a Jinja expression); an answer not given counts as empty."""
-    return bool(_lenient_env().compile_expression(expression)(**context))
+    return bool(_expression(expression)(**context))
+
+
+@lru_cache(maxsize=512)
+def _expression(expression: str) -> Any:
+    """A `when` condition compiled once (a batch asks the same questions for every row)."""
+    return _lenient_env().compile_expression(expression)
+
+
+@lru_cache(maxsize=512)
+def _default_template(default: str) -> Any:
+    return _env().from_string(default)
 
 
 def default_for(question: Question, context: Mapping[str, Any]) -> Any:
     """The question's default, rendered as a Jinja template when it contains {{ }}."""
     default = question.default
     if isinstance(default, str) and "{{" in default:
-        return _env().from_string(default).render(**context)
+        return _default_template(default).render(**context)
     return default
 
 
@@ -117,7 +128,7 @@ def _answer(
     except InvalidAnswer as err:
         raise AnswerError(f"the default for '{question.key}' is not valid: {err}") from None
     if value in (None, []) and question.required:
-        raise AnswerError(missing_message(question, sources))
+        raise AnswerError(missing_message(question, sources), key=question.key)
     return value
 
 
@@ -128,9 +139,15 @@ def _from_source(question: Question, source: Source, check: Check | None) -> Any
     try:
         value = _checked(question, raw, check)
     except InvalidAnswer as err:
-        raise AnswerError(f"{source.name}: '{question.key}': {err}; {source.how_to_fix(question.key)}") from None
+        raise AnswerError(
+            f"{source.name}: '{question.key}': {err}; {source.how_to_fix(question.key)}",
+            key=question.key, problem=str(err), source=source.name,
+        ) from None
     if value in (None, []) and question.required:
-        raise AnswerError(f"{source.name}: '{question.key}' is empty; {source.how_to_fix(question.key)}")
+        raise AnswerError(
+            f"{source.name}: '{question.key}' is empty; {source.how_to_fix(question.key)}",
+            key=question.key, source=source.name,
+        )
     return value
 
 

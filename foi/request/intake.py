@@ -53,11 +53,11 @@ def collect(
     target_qs = _target_questions(common["target"], user_dir)
     resolve(target_qs[:1], sources, answers, context=context, asker=asker,
             checks={"authority": _authority_check(directory)})
-    named = authorities.resolve(answers["authority"], directory)
+    named = authorities.resolve(answers["authority"], directory, on=letter_date)
     context["provider_also_in_ni"] = bool(named.provider and named.provider.commissioned_by_ni)
     resolve(target_qs[1:], sources, answers, context=context, asker=asker)
     nation = "ni" if answers.get("northern_ireland") else None
-    target = authorities.resolve(answers["authority"], directory, nation=nation)
+    target = authorities.resolve(answers["authority"], directory, nation=nation, on=letter_date)
     scenario = scenarios.get(answers["scenario"], user_dir)
     regime = regime_for(scenario, target.authority)
     specific = _with_provider_default(scenario.questions, target)
@@ -131,13 +131,13 @@ def _check_together(answers: dict[str, Any], regime: Regime) -> None:
     """Checks that need more than one answer."""
     start, end = answers.get("date_from"), answers.get("date_to")
     if start and end and start > end:
-        raise AnswerError(
-            f"date_from ({long_date(start)}) is after date_to ({long_date(end)}): swap them or correct one"
-        )
+        problem = f"date_from ({long_date(start)}) is after date_to ({long_date(end)}): swap them or correct one"
+        raise AnswerError(problem, key="date_from", problem=problem)
     # A subject access request has no formal requirements (reference D): only FOI needs an address.
     if regime.is_foi and not answers.get("email") and not answers.get("address"):
         cited = regime.section("valid_request")
         why = f" ({cited})" if cited else ""
         raise AnswerError(
-            f"a request needs an address for correspondence{why}: pass --set email=... or --set address=..."
+            f"a request needs an address for correspondence{why}: pass --set email=... or --set address=...",
+            key="email", problem=f"a request needs an address for correspondence{why}: give an email or a postal address",
         )

@@ -3,10 +3,12 @@ numbered items its letter asks for. A user's templates folder can add scenarios 
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from foi.law import regimes
 from foi.request import questions as q
@@ -131,6 +133,10 @@ def _folders(user_dir: Path | None) -> list[Path]:
 
 def all_scenarios(user_dir: Path | None = None) -> dict[str, Scenario]:
     """Every scenario by id, the user's folder overriding built-in ones of the same id."""
+    return dict(_snapshotted("scenarios", user_dir, lambda: _all_scenarios(user_dir)))
+
+
+def _all_scenarios(user_dir: Path | None) -> dict[str, Scenario]:
     found: dict[str, Scenario] = {}
     for folder in _folders(user_dir):
         for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else ():
@@ -140,6 +146,8 @@ def all_scenarios(user_dir: Path | None = None) -> dict[str, Scenario]:
 
 def get(scenario_id: str, user_dir: Path | None = None) -> Scenario:
     """The scenario with this id; an unknown id names the ones there are."""
+    if _SNAPSHOT is not None and scenario_id in (found := all_scenarios(user_dir)):
+        return found[scenario_id]
     for folder in reversed(_folders(user_dir)):
         path = folder / f"{scenario_id}.yaml"
         if path.is_file():
@@ -150,6 +158,10 @@ def get(scenario_id: str, user_dir: Path | None = None) -> Scenario:
 
 def common_questions(user_dir: Path | None = None) -> dict[str, tuple[q.Question, ...]]:
     """The questions every request asks, by group: who, target, period, clauses."""
+    return dict(_snapshotted("questions", user_dir, lambda: _common_questions(user_dir)))
+
+
+def _common_questions(user_dir: Path | None) -> dict[str, tuple[q.Question, ...]]:
     path = builtin_templates() / "questions.yaml"
     if user_dir is not None and (Path(user_dir) / "questions.yaml").is_file():
         path = Path(user_dir) / "questions.yaml"
@@ -161,3 +173,31 @@ def common_questions(user_dir: Path | None = None) -> dict[str, tuple[q.Question
         }
     except (ValueError, KeyError) as err:
         raise DataError(str(err).strip("'\"")) from None
+
+
+# --- read once for a whole batch ------------------------------------------------------------------
+
+T = TypeVar("T")
+_SNAPSHOT: dict[tuple[str, str | None], Any] | None = None
+
+
+@contextmanager
+def snapshot() -> Iterator[None]:
+    """Within this block the scenario and question files are read once, not on every call: a batch runs
+    the answer loop for every row, and the files do not change under it. Outside it, every call sees
+    the files as they are now (an edited scenario is read again)."""
+    global _SNAPSHOT
+    previous, _SNAPSHOT = _SNAPSHOT, {}
+    try:
+        yield
+    finally:
+        _SNAPSHOT = previous
+
+
+def _snapshotted(kind: str, user_dir: Path | None, make: Callable[[], T]) -> T:
+    if _SNAPSHOT is None:
+        return make()
+    key = (kind, str(user_dir) if user_dir else None)
+    if key not in _SNAPSHOT:
+        _SNAPSHOT[key] = make()
+    return _SNAPSHOT[key]  # type: ignore[no-any-return]

@@ -1,7 +1,7 @@
 """The one error hierarchy: every problem a user can fix is a FoiError with a one-line message.
 
 Exit codes (documented in the README):
-0 ok; 1 user error or failed check; 2 usage; 130 interrupted.
+0 ok; 1 user error or failed check; 2 usage; 3 batch rows failed; 130 interrupted.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 EXIT_OK = 0
 EXIT_USER = 1
 EXIT_USAGE = 2
+EXIT_ROWS = 3
 EXIT_INTERRUPTED = 130
 
 
@@ -29,7 +30,27 @@ class UsageProblem(FoiError):
 
 
 class AnswerError(FoiError):
-    """An answer is missing or invalid; the message names the key and where it came from."""
+    """An answer is missing or invalid; the message names the key and where it came from.
+
+    `key` names the answer when one answer is at fault, `problem` says what is wrong with the value
+    given (None: no value was given) and `source` where that value came from, so that a batch can
+    name the row and column instead.
+    """
+
+    def __init__(
+        self, message: str, *, key: str | None = None, problem: str | None = None, source: str | None = None
+    ) -> None:
+        super().__init__(message)
+        self.key = key
+        self.problem = problem
+        self.source = source
+
+
+class RowsFailed(FoiError):
+    """Rows of a batch are invalid: each problem was printed; nothing (or, with --keep-going, only the
+    valid rows) was written."""
+
+    exit_code = EXIT_ROWS
 
 
 class DataError(FoiError):

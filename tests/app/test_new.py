@@ -265,16 +265,16 @@ def test_new_with_a_wdtk_directory_file(tmp_path: Path) -> None:
     csv.write_text(
         "\ufeffInternal ID,Name,Short name,URL name,Tags,Home page,Publication scheme,Disclosure log,Notes,"
         "Created at,Updated at,Version,Request email\n"
-        "9001,Ipswich Borough Council,,ipswich_borough_council,local_council,,,,,,,1,foi@ipswich.example\n",
+        "9001,Ipswich Port Health Authority,,ipswich_port_health,port_health_authority,,,,,,,1,foi@ipswich.example\n",
         encoding="utf-8",
     )
-    args = [a if a != "dwp" else "Ipswich Borough Council" for a in ISSUE_ARGS]
+    args = [a if a != "dwp" else "Ipswich Port Health Authority" for a in ISSUE_ARGS]
     result = run(*args, "--authorities", str(csv), "--output", "-")
     assert result.exit_code == 0, result.output
-    assert "Ipswich Borough Council" in result.stdout
+    assert "Ipswich Port Health Authority" in result.stdout
     assert "section 1 of the Freedom of Information Act 2000" in result.stdout
     unknown = run(*args, "--output", "-")
-    assert unknown.exit_code == 1 and "Ipswich Borough Council" in unknown.stderr
+    assert unknown.exit_code == 1 and "Ipswich Port Health Authority" in unknown.stderr
 
 
 def test_provider_in_northern_ireland_goes_to_the_department_for_communities() -> None:

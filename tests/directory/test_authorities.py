@@ -109,6 +109,8 @@ def test_ids_are_kebab_case_and_names_do_not_collide(directory):
         assert KEBAB.match(entry.id), entry.id
         for name in directory.names(entry):
             key = authorities.norm(name)
+            if getattr(entry, "ended", None):
+                continue  # an abolished council's name may fold to its successor's WhatDoTheyKnow name
             assert owner.setdefault(key, entry.id) == entry.id, (
                 f"'{name}' names {owner[key]} and {entry.id}"
             )

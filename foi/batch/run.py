@@ -1,0 +1,324 @@
+"""`foi batch` as one plain function: a file of rows (or one request and many bodies) to a folder of letters.
+
+Each row is one more source for the one answer loop (`foi.request.intake.collect`, exactly what `foi new`
+runs), above --answers, the file's defaults and the profile and below --set. Rows are streamed: each is
+read, checked, drafted, written and forgotten, into a hidden folder that is renamed into place only when
+every row was good (or with --keep-going). Whatever is the same for every row (the directory, the
+scenarios, the templates, the profile) is read once.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from foi.batch import folder, names, targets
+from foi.batch.advice import Adviser
+from foi.batch.headers import EXTRA_KEYS
+from foi.batch.manifest import Entry, Manifest
+from foi.batch.problems import Problems
+from foi.batch.progress import Progress
+from foi.batch.reader import open_table
+from foi.batch.table import Row, Table
+from foi.directory import authorities
+from foi.directory.entries import NATIONS, Authority, Directory, Provider, norm
+from foi.export import registry
+from foi.letter import drafting
+from foi.request import intake, profile, scenarios
+from foi.request.answers import Source, check_known, load_answers_file, parse_set_options
+from foi.support import console
+from foi.support.errors import FoiError, RowsFailed, UsageProblem
+
+
+@dataclass
+class BatchRequest:
+    """What `foi batch` was asked to do."""
+
+    file: Path
+    out: Path | None = None
+    sets: list[str] = field(default_factory=list)
+    answers_file: Path | None = None
+    letter_date: date | None = None
+    formats: list[str] = field(default_factory=lambda: ["text"])
+    sheet: str | None = None
+    keep_going: bool = False
+    dry_run: bool = False
+    force: bool = False
+    manifest_format: str = "csv"
+    check: bool = True
+    quiet: bool = False
+    user_dir: Path | None = None
+    use_profile: bool = True
+    authorities_file: Path | None = None
+    to: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Letter:
+    """One drafted letter and where it came from."""
+
+    row: Row
+    draft: drafting.Draft
+    taken: intake.Intake
+    request: int = 0  # the request's fingerprint (see advice.Adviser.add)
+
+
+def known_keys(user_dir: Path | None) -> set[str]:
+    """Every answer key a row may give: the common questions', every scenario's, and the batch's own."""
+    keys = {q.key for group in scenarios.common_questions(user_dir).values() for q in group}
+    for scenario in scenarios.all_scenarios(user_dir).values():
+        keys.update(q.key for q in scenario.questions)
+    return keys | set(EXTRA_KEYS)
+
+
+class Batch:
+    """The state of one batch run: what is the same for every row, computed once."""
+
+    def __init__(self, request: BatchRequest) -> None:
+        if request.manifest_format not in ("csv", "json"):
+            raise UsageProblem(f"--manifest-format {request.manifest_format}: use csv or json")
+        registry.choose(request.formats)  # an unknown format is a usage error before any row is read
+        self.request = request
+        self.letter_date = request.letter_date or date.today()
+        self.directory: Directory = authorities.load(request.authorities_file)
+        self.known = known_keys(request.user_dir)
+        self.table: Table = open_table(request.file, self.known, request.sheet)
+        self.targets = targets.resolve(request.to, request.tags, self.directory, request.authorities_file,
+                                       self.letter_date)
+        self.above, self.below = self._sources()
+        self.letterhead = profile.load().get("letterhead") if request.use_profile else None
+        self.problems = Problems(self.table)
+        self.adviser = Adviser(self.table.unit)
+        self._bodies: dict[str, str] = {}
+        self._checked: dict[int, tuple[int, list[tuple[str, str]]]] = {}
+
+    def _sources(self) -> tuple[list[Source], list[Source]]:
+        """The sources above a row (--set) and below it (--answers, the file's defaults, the profile)."""
+        request = self.request
+        above = [Source("--set", parse_set_options(request.sets), is_command_line=True)]
+        below = []
+        if request.answers_file is not None:
+            below.append(Source(str(request.answers_file), load_answers_file(request.answers_file)))
+        if self.table.defaults:
+            below.append(Source(f"{request.file}: defaults", self.table.defaults))
+        check_known([*above, *below], self.known - set(EXTRA_KEYS))
+        if request.use_profile:
+            below.append(Source("profile", profile.answers()))
+        return above, below
+
+    def findings(self, letter: Letter, text: bytes | None) -> int:
+        """The checker's findings on the letter, as the wizard's preview runs it; errors and warnings are
+        told to the adviser. A request is checked once: letters that differ only in whose they are (the
+        requester's name and address, already checked by the answer loop) share the count."""
+        if letter.request not in self._checked:
+            self._checked[letter.request] = _check(letter.draft, text)
+        count, questions = self._checked[letter.request]
+        for rule, message in questions:
+            self.adviser.question(letter.row.number, rule, message)
+        return count
+
+    # --- one row to letters --------------------------------------------------------------------
+
+    def letters(self, row: Row) -> Iterator[Letter]:
+        """The row's letters (one, or one per --to body); a problem is recorded and that letter skipped."""
+        if row.problem:
+            self.problems.add_row(row, row.problem)
+            return
+        bodies: list[Authority | None] = list(self.targets) if self.targets is not None else [None]
+        for body in bodies:
+            try:
+                yield self._letter(row, body)
+            except FoiError as err:
+                self.problems.add(row, err)
+
+    def _letter(self, row: Row, body: Authority | None) -> Letter:
+        values, directory = self._row_values(row, body)
+        source = Source(self.problems.where(row), values)
+        taken = intake.collect([*self.above, source, *self.below], letter_date=self.letter_date, asker=None,
+                               user_dir=self.request.user_dir, directory=directory)
+        draft = drafting.build(taken, self.request.user_dir)
+        if self.letterhead:
+            draft = dataclasses.replace(draft, letterhead=self.letterhead)
+        return Letter(row, draft, taken)
+
+    def _row_values(self, row: Row, body: Authority | None) -> tuple[dict[str, Any], Directory]:
+        """The row's answers for the loop: the body to write to as an id, and a directory holding it."""
+        values = dict(row.values)
+        name, nation = values.pop("authority_name", None), values.pop("nation", None)
+        if body is not None:
+            if "authority" in values:
+                raise _column("authority", "--to gives the bodies to write to: leave this column empty")
+            values["authority"] = body.id
+            return values, self.directory
+        if name is not None:
+            if "authority" in values:
+                raise _column("authority_name", "give either authority (a body in the directory) or "
+                                                "authority_name and nation (one that is not), not both")
+            own = _own_body(str(name), nation)
+            values["authority"] = own.id
+            return values, Directory({**self.directory.authorities, own.id: own}, self.directory.providers)
+        if "authority" in values:
+            values["authority"] = self._body_id(str(values["authority"]))
+        return values, self.directory
+
+    def _body_id(self, text: str) -> str:
+        """A body named by name or alias, as its id (looked up once per name); a provider stays as named."""
+        if text not in self._bodies:
+            try:
+                entry = authorities.find(text, self.directory)
+            except FoiError:
+                entry = None  # the answer loop reports it, with its suggestions
+            self._bodies[text] = entry.id if entry is not None and not isinstance(entry, Provider) else text
+        return self._bodies[text]
+
+
+def _column(key: str, problem: str) -> FoiError:
+    from foi.support.errors import AnswerError
+
+    return AnswerError(problem, key=key, problem=problem)
+
+
+def _own_body(name: str, nation: Any) -> Authority:
+    """A body that is not in the directory, from a row's authority_name and nation: FOISA in Scotland."""
+    place = norm(str(nation or ""))
+    place = {"northernireland": "ni", "unitedkingdom": "uk"}.get(place, place)
+    if place not in NATIONS:
+        raise _column("nation", f"'{nation or ''}' is not a nation: give one of england, wales, scotland, "
+                                "northern-ireland or uk (where the body is, which decides the law)")
+    return Authority(id=names.slug(name, 60), name=name.strip(), short=name.strip(),
+                     regime="foisa" if place == "scotland" else "foia", nation=place,
+                     regime_basis="column 'nation'", origin="batch row")
+
+
+# --- the run ---------------------------------------------------------------------------------------
+
+
+def run(request: BatchRequest) -> int:
+    """Validate every row, write every letter and the manifest, and return the number of letters."""
+    with scenarios.snapshot():  # the scenario and question files are read once for the whole batch
+        return _run(request)
+
+
+def _run(request: BatchRequest) -> int:
+    batch = Batch(request)
+    for warning in batch.table.warnings:
+        console.warn(warning)
+    if batch.targets is not None and len(batch.targets) > targets.WDTK_BATCH_LIMIT:
+        console.warn(f"{len(batch.targets)} bodies: WhatDoTheyKnow takes batch requests to at most "
+                     f"{targets.WDTK_BATCH_LIMIT}; send these in parts there")
+    if request.dry_run:
+        return _dry_run(batch)
+    if request.out is None:
+        raise UsageProblem("give --out DIR, the folder to write the letters into (or --dry-run to check the rows)")
+    folder.check_target(request.out, force=request.force)
+    with folder.staged(request.out) as staging:
+        written = _write_all(batch, staging)
+        _advise(batch)
+        failed = batch.problems.report()
+        if failed and not request.keep_going:
+            raise RowsFailed(f"{failed} {batch.table.unit}(s) of {request.file} have problems: nothing was "
+                             "written; correct them and run again, or pass --keep-going to write the rest")
+        if written == 0:
+            raise RowsFailed(f"no letter could be written from {request.file}: nothing was written")
+        staging.publish(force=request.force)
+    console.info(f"Wrote {written} letter(s) and {batch_manifest_name(request)} to {request.out}")
+    if failed:
+        raise RowsFailed(f"{failed} {batch.table.unit}(s) were not written (listed above); the other letters are in {request.out}")
+    return written
+
+
+def batch_manifest_name(request: BatchRequest) -> str:
+    return f"manifest.{request.manifest_format}"
+
+
+def _write_all(batch: Batch, staging: folder.Staging) -> int:
+    """Draft and write every letter, streaming; after the first problem (without --keep-going) only check."""
+    request = batch.request
+    total = batch.table.count()
+    digits = names.width((total or 0) * len(batch.targets or [None]))
+    number = 0
+    progress = Progress(batch.table.unit, total, request.quiet)
+    with Manifest(staging.path, request.manifest_format) as manifest, progress as bar:
+        for row in batch.table.rows():
+            before = number
+            for letter in batch.letters(row):
+                _note(batch, letter)
+                if batch.problems.count and not request.keep_going:
+                    continue
+                number += 1
+                manifest.add(_write(batch, letter, staging, number, digits))
+            bar.advance(number - before)
+    return number
+
+
+def _write(batch: Batch, letter: Letter, staging: folder.Staging, number: int, digits: int) -> Entry:
+    """Every format of one letter into the folder, and its manifest entry."""
+    draft = letter.draft
+    stem = names.stem(number, draft.authority.id, draft.scenario_id, digits)
+    rendered = {fmt: registry.render(draft, fmt) for fmt in registry.choose(batch.request.formats, draft)}
+    files = []
+    for fmt, data in rendered.items():
+        files.append(stem + registry.EXTENSIONS[fmt])
+        staging.write(files[-1], data)
+    findings = batch.findings(letter, rendered.get("text")) if batch.request.check else None
+    return Entry(
+        row=letter.row.number, letter=number, body=draft.authority.name, body_id=draft.authority.id,
+        email=draft.authority.email or "", whatdotheyknow=draft.authority.wdtk_url or "",
+        regime=draft.regime.short, scenario=draft.scenario_id, files=tuple(files),
+        due=draft.deadline.due.isoformat(), findings=findings,
+    )
+
+
+def _check(draft: drafting.Draft, text: bytes | None) -> tuple[int, list[tuple[str, str]]]:
+    """The number of findings, and the rule and message of each error or warning."""
+    from foi.checks import WARNING, check_text
+    from foi.checks.finding import RANK
+
+    body = (text or registry.render(draft, "text")).decode("utf-8")
+    findings = check_text(body, authority=draft.authority, regime=draft.regime.id, letter_date=draft.letter_date)
+    serious = [(f.rule, f"the checker questions the letter ({f.rule}): {f.message}")
+               for f in findings if RANK[f.severity] <= RANK[WARNING]]
+    return len(findings), serious
+
+
+def _note(batch: Batch, letter: Letter) -> None:
+    """Tell the adviser about this letter: its request, its period, a body other than the one named."""
+    taken, draft = letter.taken, letter.draft
+    personal = [q.key for q in taken.questions if q.personal]
+    letter.request = batch.adviser.add(letter.row.number, draft.authority.id, draft.authority.name,
+                                       draft.regime.id, draft.scenario_id, taken.answers, personal)
+    batch.adviser.period(letter.row.number, taken.answers.get("date_to"), draft.letter_date)
+    if taken.target.note:
+        batch.adviser.question(letter.row.number, f"note:{taken.target.note}", taken.target.note)
+
+
+def _advise(batch: Batch) -> None:
+    for warning in batch.adviser.warnings():
+        console.warn(warning)
+
+
+def _dry_run(batch: Batch) -> int:
+    """Check every row and print the plan: which letter goes where; nothing is written."""
+    request = batch.request
+    number = 0
+    digits = names.width((batch.table.count() or 0) * len(batch.targets or [None]))
+    for row in batch.table.rows():
+        for letter in batch.letters(row):
+            _note(batch, letter)
+            number += 1
+            draft = letter.draft
+            stem = names.stem(number, draft.authority.id, draft.scenario_id, digits)
+            exts = "/".join(registry.EXTENSIONS[f].lstrip(".") for f in registry.choose(request.formats, draft))
+            console.out(f"{batch.table.unit} {row.number}: {stem}.{exts}  {draft.authority.name} "
+                        f"({draft.regime.short}), reply due {draft.deadline.due.isoformat()}\n")
+    _advise(batch)
+    failed = batch.problems.report()
+    if failed:
+        raise RowsFailed(f"{failed} {batch.table.unit}(s) of {request.file} have problems (dry run: nothing written)")
+    console.info(f"Dry run: {number} letter(s) would be written; nothing was written.")
+    return number

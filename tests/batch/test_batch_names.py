@@ -1,0 +1,61 @@
+"""File names safe on every file system, and headers matched as advisers write them."""
+
+from __future__ import annotations
+
+import pytest
+
+from foi.batch.headers import match
+from foi.batch.names import slug, stem, width
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Cyngor Sir Ynys Môn", "cyngor-sir-ynys-mon"),
+    ("Comhairle nan Eilean Siar", "comhairle-nan-eilean-siar"),
+    ("Tŷ Gwyn / Housing\\Trust: \"A\" <B>?*|", "ty-gwyn-housing-trust-a-b"),
+    ("..hidden", "hidden"),
+    ("CON", "con-body"),
+    ("com1", "com1-body"),
+    ("", "body"),
+    ("---", "body"),
+    ("Health & Social Care", "health-and-social-care"),
+])
+def test_slugs(name: str, expected: str) -> None:
+    assert slug(name) == expected
+
+
+def test_slugs_are_capped_at_a_word() -> None:
+    long = slug("The Borough Council of King's Lynn and West Norfolk and Somewhere Else Entirely")
+    assert len(long) <= 40 and not long.endswith("-")
+    assert long == "the-borough-council-of-kings-lynn-and"
+
+
+def test_stems_number_every_letter_and_widen_for_big_batches() -> None:
+    assert stem(7, "dwp", "sanctions") == "007-dwp-sanctions"
+    assert width(999) == 3 and width(1000) == 4 and width(100_000) == 6
+    assert stem(42, "dwp", "sanctions", width(12_000)) == "00042-dwp-sanctions"
+
+
+def test_headers_fold_case_spacing_and_punctuation() -> None:
+    columns, problems = match(["Date From", "DATE_TO", "e-mail", "Authority ", "Client ref", None], {
+        "date_from", "date_to", "email", "authority", "name"})
+    assert problems == []
+    assert [c.key for c in columns] == ["date_from", "date_to", "email", "authority", None, None]
+
+
+def test_a_header_close_to_a_key_is_a_typo_and_a_repeated_one_is_refused() -> None:
+    _, problems = match(["Nmae", "email", "E-mail"], {"name", "email"})
+    assert problems == [
+        "column 'Nmae' is not an answer key (did you mean 'name'?): rename it",
+        "column 'E-mail' repeats column 'email': keep one of them",
+    ]
+
+
+def test_seen_remembers_every_fingerprint_and_its_first_row_as_it_grows() -> None:
+    from foi.batch.advice import fingerprint
+    from foi.batch.seen import Seen
+
+    seen = Seen()
+    keys = [fingerprint("row", n) for n in range(5000)]
+    assert all(seen.first(key, row) is None for row, key in enumerate(keys, start=2))
+    assert [seen.first(keys[n], 9999) for n in (0, 1234, 4999)] == [2, 1236, 5001]
+    assert seen.first(0, 7) is None and seen.first(0, 8) == 7  # 0 is a fingerprint like any other

@@ -1,0 +1,148 @@
+"""Bad rows: every problem named by file, row and column with its fix, nothing written, exit 3; and the
+options that change that (--keep-going, --dry-run, --force)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from batch_data import clients, write_excel_csv, write_xlsx
+from typer.testing import CliRunner
+
+from foi.cli import app
+
+runner = CliRunner()
+
+
+def batch(*args: str):  # type: ignore[no-untyped-def]
+    return runner.invoke(app, ["batch", *args, "--date", "2026-11-23", "--no-profile", "--no-check"])
+
+
+def two_bad_rows() -> list[list[object]]:
+    rows = clients()
+    rows[5][7] = "31/02/2013"  # row 7: no 31 February
+    rows[10][3] = "not-an-email"  # row 12
+    return rows
+
+
+def test_two_bad_rows_exit_3_name_both_and_write_nothing(tmp_path: Path) -> None:
+    for source in (write_xlsx(tmp_path / "bad.xlsx", two_bad_rows()), write_excel_csv(tmp_path / "bad.csv", two_bad_rows())):
+        out = tmp_path / "letters"
+        result = batch(str(source), "--out", str(out))
+        assert result.exit_code == 3, result.output
+        lines = result.stderr.splitlines()
+        assert f"{source}: row 7, column 'Date to': '31/02/2013' is not a date: write it like 2025-04-01 or 01/04/2025" in lines
+        assert (f"{source}: row 12, column 'Email': give an email address like jane.smith@example.org" in lines)
+        assert lines[-1] == (f"Error: 2 row(s) of {source} have problems: nothing was written; correct them and run "
+                             "again, or pass --keep-going to write the rest")
+        assert "Traceback" not in result.output
+        assert sorted(p.name for p in tmp_path.iterdir()) == ["bad.csv", "bad.xlsx"]  # no folder, no hidden one
+
+
+def test_keep_going_writes_the_good_rows_and_lists_the_rest(tmp_path: Path) -> None:
+    source = write_excel_csv(tmp_path / "bad.csv", two_bad_rows())
+    out = tmp_path / "letters"
+    result = batch(str(source), "--out", str(out), "--keep-going")
+    assert result.exit_code == 3
+    assert "row 7, column 'Date to'" in result.stderr and "row 12, column 'Email'" in result.stderr
+    assert "2 row(s) were not written (listed above)" in result.stderr
+    assert len(list(out.glob("*.txt"))) == 48
+    assert (out / "manifest.csv").read_text(encoding="utf-8-sig").count("\n") == 49
+
+
+def test_missing_and_conflicting_answers(tmp_path: Path) -> None:
+    rows = clients(3)
+    rows[0][2] = ""  # row 2: no name
+    rows[1][3] = rows[1][4] = ""  # row 3: no email and no address
+    rows[2][6] = "2014-01-01"  # row 4: starts after it ends
+    source = write_excel_csv(tmp_path / "rows.csv", rows)
+    result = batch(str(source), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 3
+    assert (f"{source}: row 2, column 'Name': empty, and this answer is needed: fill it in, or give one for every "
+            "row with --set name=...") in result.stderr
+    assert (f"{source}: row 3, column 'Email': a request needs an address for correspondence (section 8): "
+            "give an email or a postal address") in result.stderr
+    assert (f"{source}: row 4, column 'Date From': date_from (1 January 2014) is after date_to (17 February 2013): "
+            "swap them or correct one") in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_unknown_body_and_scenario_name_the_column(tmp_path: Path) -> None:
+    rows = clients(2)
+    rows[0][0] = "Department of Nothing"
+    rows[1][1] = "sanction"
+    source = write_excel_csv(tmp_path / "rows.csv", rows)
+    result = batch(str(source), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 3
+    assert f"{source}: row 2, column 'Authority': no authority or provider called 'Department of Nothing'" in result.stderr
+    assert f"{source}: row 3, column 'Scenario': 'sanction' is not one of:" in result.stderr
+
+
+def test_a_mistyped_header_is_caught_with_did_you_mean(tmp_path: Path) -> None:
+    source = tmp_path / "rows.csv"
+    source.write_text("authority,scenario,Emial,name\ndwp,custom,a@example.org,Jane Smith\n", encoding="utf-8")
+    result = batch(str(source), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: {source}: row 1, column 'Emial' is not an answer key (did you mean 'email'?): "
+                             "rename it\n")
+
+
+def test_unquoted_comma_is_a_row_problem_not_a_shifted_column(tmp_path: Path) -> None:
+    source = tmp_path / "rows.csv"
+    source.write_text("authority,scenario,name,email,items\n"
+                      "dwp,custom,Jane Smith,jane@example.org,The guidance, all of it\n", encoding="utf-8")
+    result = batch(str(source), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 3
+    assert (f"{source}: row 2: 6 values but the header has 5 columns: put quotes round any value that contains a "
+            "comma") in result.stderr
+
+
+def test_dry_run_prints_the_plan_and_writes_nothing(tmp_path: Path) -> None:
+    source = write_excel_csv(tmp_path / "rows.csv", clients(3))
+    result = batch(str(source), "--out", str(tmp_path / "out"), "--dry-run", "--format", "markdown")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0] == (
+        "row 2: 001-dwp-provider-data-access.md  Department for Work and Pensions (FOIA), reply due 2026-12-22")
+    assert "Dry run: 3 letter(s) would be written; nothing was written." in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["rows.csv"]
+
+
+def test_an_existing_folder_is_kept_unless_force_then_replaced_whole(tmp_path: Path) -> None:
+    source = write_excel_csv(tmp_path / "rows.csv", clients(2))
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "mine.txt").write_text("my own notes", encoding="utf-8")
+    refused = batch(str(source), "--out", str(out))
+    assert refused.exit_code == 1 and "already exists" in refused.stderr
+    assert [p.name for p in out.iterdir()] == ["mine.txt"]
+    replaced = batch(str(source), "--out", str(out), "--force")
+    assert replaced.exit_code == 0, replaced.output
+    assert sorted(p.name for p in out.iterdir()) == [
+        "001-dwp-provider-data-access.txt", "002-dwp-provider-data-access.txt", "manifest.csv"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "rows.csv"]
+
+
+def test_duplicate_rows_and_the_same_request_for_several_clients_are_warned(tmp_path: Path) -> None:
+    rows = clients(3)
+    for row in rows:
+        row[0], row[1], row[5], row[6], row[7] = "dwp", "provider-data-access", "A4e", "2012-11-01", "2013-02-15"
+    rows.append(list(rows[0]))
+    source = write_excel_csv(tmp_path / "rows.csv", rows)
+    result = batch(str(source), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert ("Warning: rows 2 and 5 are the same request to the same body for the same person: the body will answer "
+            "it once; delete all but one") in result.stderr
+    assert ("Warning: rows 2, 3, 4 and 5 send the same request to Department for Work and Pensions for different people: "
+            "it may count them as one request for the cost limit") in result.stderr
+    assert ("regulation 5 of the Freedom of Information and Data Protection (Appropriate Limit and Fees) Regulations "
+            "2004") in result.stderr
+    assert "send them more than 60 consecutive working days apart, or as one request" in result.stderr
+
+
+def test_a_period_ending_after_the_letter_is_questioned(tmp_path: Path) -> None:
+    rows = clients(1)
+    rows[0][7] = "31/12/2026"
+    source = write_excel_csv(tmp_path / "rows.csv", rows)
+    result = batch(str(source), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0
+    assert ("Warning: row 2: the period ends on 31 December 2026, after the letter's date (23 November 2026)"
+            in result.stderr)
