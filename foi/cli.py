@@ -92,6 +92,9 @@ def new(
     authorities_file: Path | None = typer.Option(
         None, "--authorities", metavar="FILE", help="A directory of your own in WhatDoTheyKnow's all-authorities.csv layout, added to the built-in one."
     ),
+    track: bool = typer.Option(False, "--track", help="Record the letter in the tracker (`foi track`)."),
+    sent: str | None = typer.Option(None, "--sent", metavar="DATE", help="With --track: the day it was sent, YYYY-MM-DD (starts the clock)."),
+    db: str | None = typer.Option(None, "--db", metavar="PATH", help="With --track: the tracker file (default: $FOI_DB, else foi's data folder)."),
 ) -> None:
     """Draft a request: asks who you are, which body, what it is about and the specifics, then writes the letter.
 
@@ -113,7 +116,7 @@ def new(
         letter_date=_date_option(letter_date, "--date"), formats=formats, output=output, force=force,
         interactive=not no_input and wizard.interactive(), templates=templates,
         save_answers=save_answers, save_personal=save_personal, use_profile=not no_profile,
-        authorities_file=authorities_file,
+        authorities_file=authorities_file, track=track, sent=_date_option(sent, "--sent"), db=db,
     )
     new_letter.run(request)
 
@@ -564,3 +567,258 @@ def main() -> None:
             app()
     except KeyboardInterrupt:
         raise SystemExit(EXIT_INTERRUPTED) from None
+
+
+# --- track ---
+track_app = typer.Typer(
+    help="Track requests in a private SQLite file: add them, record what happened, list them by "
+    "urgency, show one, export them (CSV, JSON, a calendar).",
+    no_args_is_help=True,
+)
+app.add_typer(track_app, name="track")
+_DB_HELP = "The tracker file (default: $FOI_DB, else tracker.sqlite3 in foi's folder in your data folder)."
+_TODAY_HELP = "Work the statuses out as on this day, YYYY-MM-DD (default today)."
+
+
+def _today(value: str | None) -> Any:
+    from datetime import date
+
+    return _date_option(value, "--today") or date.today()
+
+
+@track_app.command("add")
+@handles_errors
+def track_add(
+    source: Path | None = typer.Argument(
+        None, metavar="[FILE]",
+        help="A letter written by `foi new` (.txt, .md or .eml), its answers file (.yaml), or a "
+        "batch's manifest.csv. Leave out to describe the request with --body and --title.",
+    ),
+    body: str | None = typer.Option(None, "--body", help="The body it went to: a directory id or name, or any name."),
+    title: str | None = typer.Option(None, "--title", help="A short title for the request."),
+    regime: str | None = typer.Option(None, "--regime", metavar="foia|eir|foisa|eisr|sar",
+                                      help="The law it was made under (default: the body's, from the directory)."),
+    sent: str | None = typer.Option(None, "--sent", metavar="DATE",
+                                    help="The day it was sent (received), YYYY-MM-DD: starts the clock."),
+    reference: str | None = typer.Option(None, "--reference", help="The authority's reference for it."),
+    db: str | None = typer.Option(None, "--db", metavar="PATH", help=_DB_HELP),
+) -> None:
+    """Track a request: from a letter, its answers file, a batch manifest, or flags.
+
+      foi track add letter.txt --sent 2026-06-01
+      foi track add --body dwp --title "Restart guidance" --sent 2026-06-01
+      foi track add letters/manifest.csv --sent 2026-06-01
+    """
+    from foi.tracker import commands
+    from foi.tracker.sources import Flags
+
+    flags = Flags(body=body, title=title, regime=regime, reference=reference)
+    ids = commands.add(db, source, flags, _date_option(sent, "--sent"))
+    shown = ", ".join(str(i) for i in ids)
+    console.info(f"Tracking {len(ids)} request(s): id {shown}")
+    if sent is None:
+        console.info(f"Record the day it goes: foi track event {ids[0]} sent --date YYYY-MM-DD")
+
+
+@track_app.command("event")
+@handles_errors
+def track_event(
+    request_id: int = typer.Argument(..., metavar="ID", help="The request's id (`foi track list`)."),
+    kind: str = typer.Argument(
+        ..., metavar="KIND",
+        help="sent, acknowledged, clarification-requested, clarified, extension, response, "
+        "partial-response, refused, chased, review-requested, review-chased, review-response, complaint, decision, withdrawn.",
+    ),
+    on: str | None = typer.Option(None, "--date", metavar="DATE", help="When it happened, YYYY-MM-DD (default today)."),
+    note: str | None = typer.Option(None, "--note", help="A few words to remember it by."),
+    file: str | None = typer.Option(None, "--file", metavar="PATH", help="The letter or reply it came with."),
+    until: str | None = typer.Option(None, "--until", metavar="DATE",
+                                     help="extension only: the new date the authority gave."),
+    db: str | None = typer.Option(None, "--db", metavar="PATH", help=_DB_HELP),
+) -> None:
+    """Record what happened to a request. `clarified` restarts the clock; `extension` moves the due
+    date (to --until, or the regime's extended period)."""
+    from datetime import date
+
+    from foi.tracker import commands
+    from foi.tracker.model import Event
+
+    event = Event(kind=kind, on=_date_option(on, "--date") or date.today(), note=note, file=file,
+                  until=_date_option(until, "--until"))
+    console.info(commands.event(db, request_id, event, date.today()))
+
+
+@track_app.command("list")
+@handles_errors
+def track_list(
+    status: list[str] = typer.Option([], "--status", help="Only these statuses (repeat): e.g. overdue, open, refused, \"internal review\"."),
+    body: str | None = typer.Option(None, "--body", help="Only bodies whose name or id contains this."),
+    due_before: str | None = typer.Option(None, "--due-before", metavar="DATE",
+                                          help="Only those the authority must answer before this day."),
+    fmt: str = typer.Option("table", "--format", "-f", help="table, csv or json."),
+    today: str | None = typer.Option(None, "--today", metavar="DATE", help=_TODAY_HELP),
+    db: str | None = typer.Option(None, "--db", metavar="PATH", help=_DB_HELP),
+) -> None:
+    """List tracked requests, most urgent first: overdue ones at the top (in red on a terminal)."""
+    from foi.tracker import commands, view
+
+    _listing_format(fmt, view.LIST_FORMATS)
+    filters = view.Filters(tuple(status), body, _date_option(due_before, "--due-before"))
+    commands.listing(db, _today(today), filters, fmt)
+
+
+@track_app.command("show")
+@handles_errors
+def track_show(
+    request_id: int = typer.Argument(..., metavar="ID", help="The request's id."),
+    as_json: bool = typer.Option(False, "--json", help="Print it as JSON."),
+    today: str | None = typer.Option(None, "--today", metavar="DATE", help=_TODAY_HELP),
+    db: str | None = typer.Option(None, "--db", metavar="PATH", help=_DB_HELP),
+) -> None:
+    """Show one request: its timeline, each deadline and the holidays that moved it, the next step."""
+    from foi.tracker import commands
+
+    commands.show(db, request_id, _today(today), as_json)
+
+
+@track_app.command("export")
+@handles_errors
+def track_export(
+    fmt: str = typer.Option(..., "--format", "-f", help="csv, json (with every event) or ics (a calendar)."),
+    output: Path | None = typer.Option(None, "--output", "-o", metavar="FILE", help="The file to write (default: the screen)."),
+    force: bool = typer.Option(False, "--force", help="Replace the file if it exists."),
+    today: str | None = typer.Option(None, "--today", metavar="DATE", help=_TODAY_HELP),
+    db: str | None = typer.Option(None, "--db", metavar="PATH", help=_DB_HELP),
+) -> None:
+    """Export every tracked request. The .ics puts each due date, review window and complaint window
+    in your calendar once; importing it again updates them instead of adding copies."""
+    from foi.tracker import commands
+
+    commands.export(db, fmt, output, _today(today), force)
+
+
+# --- followup ---
+followup_app = typer.Typer(
+    help="The next letter: a chaser, an internal review, a review chaser or a complaint to the "
+    "regulator, with the dates worked out. On its own (at a terminal) it asks what happened.",
+    no_args_is_help=False, invoke_without_command=True,
+)
+app.add_typer(followup_app, name="followup")
+
+
+@followup_app.callback(invoke_without_command=True)
+@handles_errors
+def followup_ask(
+    ctx: typer.Context,
+    db: str | None = typer.Option(None, "--db", metavar="PATH", help=_DB_HELP),
+) -> None:
+    """Ask which tracked request and what happened, then write the follow-up (needs a terminal)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from foi.followup.ask import run_wizard
+    from foi.request import wizard
+
+    run_wizard(db, wizard.interactive())
+
+
+def _group_db(ctx: typer.Context, db: str | None) -> str | None:
+    """`foi followup --db PATH chase 1` gives --db to the group: the command uses it too."""
+    return db or (ctx.parent.params.get("db") if ctx.parent else None)
+
+
+def _followup(kind: str, request_id: int | None, **options: Any) -> None:
+    from foi.export import registry
+    from foi.followup.commands import Followup, run
+
+    registry.choose(options["formats"])
+    job = Followup(
+        kind=kind, request_id=request_id, overdue=options.get("overdue", False),
+        db=options["db"],
+        letter_date=_date_option(options["letter_date"], "--date"), formats=options["formats"],
+        output=options["output"], force=options["force"], track=not options["no_track"],
+        grounds=options.get("grounds", []), reason=options.get("reason"),
+        reply=options.get("reply"), drop=options.get("drop", []), templates=options["templates"],
+    )
+    if job.reply is not None:
+        from foi.request import wizard
+
+        # At a terminal each ground the reply proposes is confirmed; without one all are kept.
+        job.asker = wizard.Wizard() if wizard.interactive() else None
+    run(job)
+
+
+_FU_ID = typer.Argument(None, metavar="ID", help="The tracked request's id (`foi track list`).")
+_FU_DATE = typer.Option(None, "--date", metavar="DATE", help="The letter's date, YYYY-MM-DD (default today): lateness is counted to it.")
+_FU_FORMAT = typer.Option(["text"], "--format", "-f", metavar="FORMAT", help="text, markdown, html, docx, eml or wdtk; repeat it, or give all.")
+_FU_OUTPUT = typer.Option(None, "--output", "-o", metavar="PATH", help="The file, or a folder ending in / for several formats; default the screen.")
+_FU_FORCE = typer.Option(False, "--force", help="Replace existing files.")
+_FU_NO_TRACK = typer.Option(False, "--no-track", help="Do not record the letter as an event in the tracker.")
+_FU_DB = typer.Option(None, "--db", metavar="PATH", help=_DB_HELP)
+_FU_GROUND = typer.Option([], "--ground", metavar="KEY", help="A ground (repeat): no-response, exemption-wrong, public-interest, cost-estimate, advice-assistance, information-missing, excessive-redaction, wrong-question, vexatious.")
+_FU_TEMPLATES = typer.Option(None, "--templates", metavar="DIR", help="Your own templates folder: its followup/<kind>.md.j2 wins over the built-in one.")
+_FU_REASON = typer.Option(None, "--reason", metavar="TEXT", help="Why you are not satisfied, in your own words.")
+
+
+@followup_app.command("chase")
+@handles_errors
+def followup_chase(
+    ctx: typer.Context,
+    request_id: int | None = _FU_ID,
+    overdue: bool = typer.Option(False, "--overdue", help="A chaser for every overdue request (give --output FOLDER/)."),
+    letter_date: str | None = _FU_DATE, formats: list[str] = _FU_FORMAT, output: str | None = _FU_OUTPUT,
+    force: bool = _FU_FORCE, no_track: bool = _FU_NO_TRACK, db: str | None = _FU_DB,
+    templates: Path | None = _FU_TEMPLATES,
+) -> None:
+    """The reply is late: a chaser naming the date sent, the date due, how late, and the time limit
+    (FOIA/FOISA s.10). Warns if it is not late yet."""
+    _followup("chase", request_id, overdue=overdue, letter_date=letter_date, formats=formats,
+              output=output, force=force, no_track=no_track, db=_group_db(ctx, db), templates=templates)
+
+
+@followup_app.command("review")
+@handles_errors
+def followup_review(
+    ctx: typer.Context,
+    request_id: int | None = _FU_ID,
+    ground: list[str] = _FU_GROUND, reason: str | None = _FU_REASON,
+    reply: Path | None = typer.Option(None, "--reply", metavar="FILE", help="The authority's reply (text, .eml, or a PDF's text): its sections and words propose grounds."),
+    drop: list[str] = typer.Option([], "--drop", metavar="KEY", help="Leave out a ground the reply proposed (repeat)."),
+    letter_date: str | None = _FU_DATE, formats: list[str] = _FU_FORMAT, output: str | None = _FU_OUTPUT,
+    force: bool = _FU_FORCE, no_track: bool = _FU_NO_TRACK, db: str | None = _FU_DB,
+    templates: Path | None = _FU_TEMPLATES,
+) -> None:
+    """Ask for an internal review (FOISA s.20: the dissatisfaction is stated), with grounds from the
+    checklist, from the reply, and your own words. Warns if asked more than 40 working days late."""
+    _followup("review", request_id, grounds=ground, reason=reason, reply=reply, drop=drop,
+              letter_date=letter_date, formats=formats, output=output, force=force,
+              no_track=no_track, db=_group_db(ctx, db), templates=templates)
+
+
+@followup_app.command("review-chase")
+@handles_errors
+def followup_review_chase(
+    ctx: typer.Context,
+    request_id: int | None = _FU_ID,
+    letter_date: str | None = _FU_DATE, formats: list[str] = _FU_FORMAT, output: str | None = _FU_OUTPUT,
+    force: bool = _FU_FORCE, no_track: bool = _FU_NO_TRACK, db: str | None = _FU_DB,
+    templates: Path | None = _FU_TEMPLATES,
+) -> None:
+    """The internal review is late (20 working days; 40 at most under FOIA): a chaser for it."""
+    _followup("review-chase", request_id, letter_date=letter_date, formats=formats, output=output,
+              force=force, no_track=no_track, db=_group_db(ctx, db), templates=templates)
+
+
+@followup_app.command("complain")
+@handles_errors
+def followup_complain(
+    ctx: typer.Context,
+    request_id: int | None = _FU_ID,
+    ground: list[str] = _FU_GROUND, reason: str | None = _FU_REASON,
+    letter_date: str | None = _FU_DATE, formats: list[str] = _FU_FORMAT, output: str | None = _FU_OUTPUT,
+    force: bool = _FU_FORCE, no_track: bool = _FU_NO_TRACK, db: str | None = _FU_DB,
+    templates: Path | None = _FU_TEMPLATES,
+) -> None:
+    """Complain to the ICO (FOIA s.50, EIR) or apply to the Scottish Information Commissioner
+    (FOISA s.47); for subject access, to the organisation first. Lists what to attach."""
+    _followup("complain", request_id, grounds=ground, reason=reason, letter_date=letter_date,
+              formats=formats, output=output, force=force, no_track=no_track, db=_group_db(ctx, db), templates=templates)

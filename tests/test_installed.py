@@ -56,7 +56,7 @@ def test_wheel_ships_templates_and_writes_the_letter(installed: Path, tmp_path: 
     result = _run(installed, *ISSUE_ARGS, "--output", "letter.md", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     text = (tmp_path / "letter.md").read_text(encoding="utf-8")
-    assert "under section 1 of the Freedom of Information Act 2000." in text
+    assert "Under section 1 of the Freedom of Information Act 2000, please send me" in text
     located = subprocess.run(
         [str(installed / "bin" / "python"), "-c", "import foi.support.paths as p; print(p.builtin_templates())"],
         cwd=tmp_path, capture_output=True, text=True, check=True,

@@ -51,7 +51,10 @@ def _scope(scenario: Scenario) -> dict[str, Any]:
             scope[question.key] = [_Marker(f"<{question.key}>")]
     scope.update(
         authority=_MarkerAuthority(), period=Md("between <date_from> and <date_to>"), regime=regime,
-        s=regime.sections,
+        s=regime.sections, voluntary=False,
+        in_force=Md("in force at any time between <date_from> and <date_to>, whenever issued"),
+        created=Md("created between <date_from> and <date_to>"),
+        each_month=Md("for each month from <date_from> to <date_to>"),
     )
     return scope
 
@@ -61,7 +64,7 @@ def _readable(entry: Item, scope: dict[str, Any], where: str) -> dict[str, Any]:
 
     extra = {"item": _Marker(f"<one of your {entry.each}>")} if entry.each else {}
     text = unescape(render_string(entry.text, {**scope, **extra}, where))
-    return {"text": text, "when": entry.when, "each": entry.each}
+    return {"text": text, "when": entry.when, "each": entry.each, "part": entry.part}
 
 
 def readable_items(scenario: Scenario) -> list[dict[str, Any]]:
@@ -152,6 +155,8 @@ def _when_words(when: str) -> str:
     keys = [part.strip() for part in when.split(" or ")]
     if all(key.isidentifier() for key in keys):
         return "only if you answer " + " or ".join(keys)
+    if when.strip() == "not voluntary":
+        return "only for a programme people can be made to join"
     return "only when your answers call for it"
 
 
@@ -159,10 +164,15 @@ def _entry_text(number: str, entry: dict[str, Any]) -> str:
     text = textwrap.fill(entry["text"], WIDTH, initial_indent=f"  {number}",
                          subsequent_indent=" " * (2 + len(number)), break_long_words=False,
                          break_on_hyphens=False)
+    notes = []
     if entry["each"]:
-        text += "\n" + _wrap(f"(one numbered item for each of your {entry['each']})", " " * (2 + len(number)))
+        notes.append(f"one numbered item for each of your {entry['each']}")
     elif entry["when"]:
-        text += "\n" + _wrap(f"({_when_words(entry['when'])})", " " * (2 + len(number)))
+        notes.append(_when_words(entry["when"]))
+    if entry.get("part") == 2:
+        notes.append("in the second letter, written alongside")
+    if notes:
+        text += "\n" + _wrap(f"({'; '.join(notes)})", " " * (2 + len(number)))
     return text
 
 

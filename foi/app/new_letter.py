@@ -37,6 +37,9 @@ class NewRequest:
     save_personal: bool = False
     use_profile: bool = True
     authorities_file: Path | None = None
+    track: bool = False  # record the letter in the tracker (foi new --track)
+    sent: date | None = None  # the day it was sent, when --sent was given: starts the clock
+    db: str | None = None  # the tracker file (--db), else FOI_DB or the default
 
 
 def sources_for(request: NewRequest) -> list[Source]:
@@ -90,6 +93,10 @@ def run(request: NewRequest) -> drafting.Draft:
             return draft
         taken, draft = reviewed
     _write(draft, request, wizard)
+    if request.track or request.sent is not None:
+        from foi.tracker.recording import track_new_letter
+
+        track_new_letter(request.db, draft, request.output, request.formats, sent=request.sent)
     save_to = request.save_answers
     if save_to is None and wizard is not None:
         save_to = _offer_to_save(draft, wizard)
@@ -113,21 +120,52 @@ def _labels(user_dir: Path | None) -> dict[str, dict[str, str]]:
 
 def _write(draft: drafting.Draft, request: NewRequest, wizard: Wizard | None) -> None:
     """Every format asked for, or none: targets are checked and every format is rendered (a refusal
-    such as wdtk for a subject access request comes here) before the first file is written."""
+    such as wdtk for a subject access request comes here) before the first file is written.
+
+    A second letter (local and exemption-prone items, or a subject access request to a provider) is
+    written alongside the first, named `...-part-2`; on stdout only the first is printed, and the
+    person is told how to get both."""
     formats = registry.choose(request.formats, draft)
     output = request.output
     if output is None and wizard is not None:
         output = _ask_output(draft, formats, wizard)
-    targets = outputs.plan(formats, output, draft.slug, force=request.force)
-    contents = {target.fmt: registry.render(draft, target.fmt) for target in targets}
-    for path in outputs.write(targets, contents, force=request.force):
-        console.info(f"Wrote {path}")
+    drafts = draft.drafts if _to_files(output) else [draft]
+    planned = [(one, _targets(one, formats, output, draft, request.force)) for one in drafts]
+    contents = [(target, registry.render(one, target.fmt)) for one, targets in planned for target in targets]
+    for target, data in contents:
+        for path in outputs.write([target], {target.fmt: data}, force=request.force):
+            console.info(f"Wrote {path}")
     for fmt in formats:
         for notice in registry.notices(draft, fmt):
             if notice.warning:
                 console.warn(notice.text)
             else:
                 console.info(notice.text)
+    _tell(draft, output)
+
+
+def _to_files(output: str | None) -> bool:
+    return output is not None and output != outputs.STDOUT
+
+
+def _targets(
+    one: drafting.Draft, formats: list[str], output: str | None, first: drafting.Draft, force: bool
+) -> list[outputs.Target]:
+    """Where one letter goes: the first as asked; the second next to it, named -part-2."""
+    if one is first or output is None or outputs.is_folder(output):
+        return outputs.plan(formats, output, one.slug, force=force)
+    path = Path(output).expanduser()
+    return outputs.plan(formats, str(path.with_name(f"{path.stem}-part-2{path.suffix}")), one.slug, force=force)
+
+
+def _tell(draft: drafting.Draft, output: str | None) -> None:
+    """What the person must know about the letter: a redirect, a period outside a programme's life,
+    the second letter (and, on stdout, how to write it)."""
+    for note in draft.notes:
+        console.warn(note)
+    if draft.second is not None and not _to_files(output):
+        console.warn("The second letter was not printed: give --output FOLDER/ (or --output FILE, which "
+                     "writes FILE-part-2 too) to write both")
 
 
 def _ask_output(draft: drafting.Draft, formats: list[str], wizard: Wizard) -> str:

@@ -174,6 +174,12 @@ _PUBLISHED_GUIDE = re.compile(
 )
 
 
+# A sentence that leaves a published guide out ("does not ask for the chapters of Advice for Decision
+# Making published on GOV.UK") is what the rule recommends, not a request for the guide.
+_EXCLUDED = re.compile(r"\b(?:does\s+not\s+ask\s+for|do\s+not\s+need|(?:is|are)\s+not\s+needed|excluding)\b",
+                       re.IGNORECASE)
+
+
 @rule("form/published", WARNING, "asks for the law itself or for guidance already published (s.21); DWP caseload "
       "figures it publishes (info)")
 def check_published(ctx: Context) -> Iterable[Finding]:
@@ -199,7 +205,7 @@ def check_published(ctx: Context) -> Iterable[Finding]:
             break
         else:
             law = _LAW_QUESTION.search(text) if doc.is_asking(sentence) else None
-            guide = _PUBLISHED_GUIDE.search(text) if doc.is_asking(sentence) else None
+            guide = _PUBLISHED_GUIDE.search(text) if doc.is_asking(sentence) and not _EXCLUDED.search(text) else None
             found = law or guide
             if found:
                 what = "the law itself" if law else "guidance that is published on GOV.UK"

@@ -134,6 +134,12 @@ def _addressee_region(ctx: Context) -> tuple[int, int] | None:
       "directory), which FOI does not cover")
 def check_not_public_authority(ctx: Context) -> Iterable[Finding]:
     doc = ctx.doc
+    # A subject access request binds every controller, a provider included (UK GDPR Art. 15): `foi new`
+    # writes one to the provider itself, alongside the one to the body that commissioned it.
+    from foi.checks.privacy import is_sar
+
+    if is_sar(ctx):
+        return
     region = _addressee_region(ctx)
     if region:
         text = doc.text[region[0] : region[1]]

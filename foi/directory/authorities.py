@@ -243,7 +243,7 @@ def _check_keys(raw: dict[str, Any], allowed: set[str], where: str) -> None:
 def _authority(raw: dict[str, Any], where: str) -> Authority:
     _check_keys(raw, _AUTHORITY_KEYS, where)
     data = dict(raw)
-    for key in ("aliases", "address", "tags", "unverified", "sources"):
+    for key in ("aliases", "address", "tags", "unverified", "sources", "sar_address"):
         data[key] = _tuple(data.get(key))
     data.setdefault("short", data["name"])
     return Authority(**data)

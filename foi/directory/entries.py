@@ -38,6 +38,9 @@ class Authority:
     origin: str = "builtin"
     # "the" where the short name needs it mid-sentence ("on the Scottish Government's behalf").
     article: str = ""
+    # The body's own postal route for subject access requests, where it has one (DWP's right of
+    # access team); a subject access letter is addressed there, not to the FOI team.
+    sar_address: tuple[str, ...] = ()
     # Local authorities (from mySociety's list): the kind as gov.uk names it ("London borough",
     # "County", "Scottish unitary authority"), the region, the GSS code, the dates it existed, and the
     # ids of the bodies that took over its work when it was abolished.

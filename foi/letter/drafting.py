@@ -6,6 +6,7 @@ given finished words ("22 December 2026", "section 3(2)(b)") and only arranges t
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -20,7 +21,8 @@ from foi.letter import markup
 from foi.letter.environment import render_file, render_string
 from foi.letter.markup import Block, Md, escape
 from foi.request.intake import Intake
-from foi.support.dates import day_month, last_financial_year, long_date
+from foi.support.dates import MONTHS, day_month, last_financial_year, long_date
+from foi.support.errors import FoiError
 
 
 @dataclass(frozen=True)
@@ -39,11 +41,24 @@ class Draft:
     blocks: list[Block] = field(default_factory=list)
     # A line printed at the top of a .docx (an organisation's name): the profile's `letterhead`.
     letterhead: str | None = None
+    # 1, or 2 for the second letter written alongside: local and exemption-prone items (or, for a
+    # subject access request, the letter to the provider itself), so one cannot delay the other.
+    part: int = 1
+    second: Draft | None = None
+    # What the person must be told about this letter (printed on stderr, never in the letter).
+    notes: tuple[str, ...] = ()
 
     @property
     def slug(self) -> str:
-        """A file name stem: body, scenario and date (foi-dwp-provider-data-access-2026-11-23)."""
-        return f"foi-{self.authority.id}-{self.scenario_id}-{self.letter_date.isoformat()}"
+        """A file name stem: body, scenario and date (foi-dwp-provider-data-access-2026-11-23),
+        with -part-2 for the second letter."""
+        stem = f"foi-{self.authority.id}-{self.scenario_id}-{self.letter_date.isoformat()}"
+        return f"{stem}-part-2" if self.part == 2 else stem
+
+    @property
+    def drafts(self) -> list[Draft]:
+        """This letter and the second one written alongside it, if there is one."""
+        return [self, self.second] if self.second is not None else [self]
 
     @property
     def subject(self) -> str:
@@ -53,18 +68,45 @@ class Draft:
 
 
 def build(intake: Intake, user_dir: Path | None = None) -> Draft:
-    """Draft the letter for these answers."""
-    answers, regime, authority = intake.answers, intake.regime, intake.target.authority
-    deadline = _response_due(intake.letter_date, regime)
-    context = _context(intake, deadline)
+    """Draft the letter for these answers, and the second letter written alongside it if any item
+    belongs there (or, for a subject access request naming a provider, the letter to the provider)."""
+    deadline = _response_due(intake.letter_date, intake.regime)
+    scope = _scope(intake)
+    where = str(intake.scenario.path)
+    cap = ITEMS_PER_LETTER if intake.scenario.letter == "request" else None
+    first, second = _split(intake.scenario.items, scope, where, cap)
+    draft = _draft(intake, deadline, _context(intake, deadline, scope, first, part=1), user_dir)
+    if intake.scenario.letter == "sar":
+        second_draft = _provider_sar(intake, deadline, user_dir)
+    elif second:
+        second_draft = _draft(intake, deadline, _context(intake, deadline, scope, second, part=2), user_dir)
+    else:
+        second_draft = None
+    return dataclasses.replace(draft, second=second_draft, notes=_notes(intake, second_draft))
+
+
+ITEMS_PER_LETTER = 5
+
+
+def _split(entries: Any, scope: dict[str, Any], where: str, cap: int | None) -> tuple[list[Md], list[Md]]:
+    """The items of the main letter (at most five for an FOI request, national ones first) and of the
+    second letter. A subject access request is one list: Article 15's parts belong together."""
+    first = rendered([e for e in entries if e.part == 1], scope, where)
+    second = rendered([e for e in entries if e.part == 2], scope, where)
+    if cap is None:
+        return first + second, []
+    return first[:cap], first[cap:] + second
+
+
+def _draft(intake: Intake, deadline: deadlines.Deadline, context: dict[str, Any], user_dir: Path | None) -> Draft:
     template = f"letters/{intake.scenario.letter}.md.j2"
     marked = render_file(template, context, user_dir)
     blocks = markup.parse(marked)
     return Draft(
-        scenario_id=intake.scenario.id, regime=regime, authority=authority,
-        provider=answers.get("provider"), title=markup.unescape(context["title"]),
-        letter_date=intake.letter_date, deadline=deadline, answers=dict(answers),
-        markup=markup.to_markdown(blocks), blocks=blocks,
+        scenario_id=intake.scenario.id, regime=intake.regime, authority=context["recipient_body"],
+        provider=intake.answers.get("provider"), title=markup.unescape(context["title"]),
+        letter_date=intake.letter_date, deadline=deadline, answers=dict(intake.answers),
+        markup=markup.to_markdown(blocks), blocks=blocks, part=context["part"],
     )
 
 
@@ -84,40 +126,167 @@ def _due_on(received: date, regime_id: str) -> deadlines.Deadline:
     return deadlines.response_due(received, regimes.get(regime_id))
 
 
-def _context(intake: Intake, deadline: deadlines.Deadline) -> dict[str, Any]:
+def _notes(intake: Intake, second: Draft | None) -> tuple[str, ...]:
+    notes = list(intake.notes)
+    if second is not None and intake.scenario.letter == "sar":
+        notes.append(f"A second letter asks {second.authority.name} itself for what it holds as a controller: "
+                     "find its data protection contact on its website before sending it")
+    elif second is not None:
+        count = sum(1 for b in second.blocks if isinstance(b, markup.NumberedList) for _ in b.items)
+        notes.append(f"A second letter ({second.slug}) asks for {count} local or more often withheld "
+                     "item(s) separately, so they cannot delay the first: send both")
+    if intake.scenario.letter == "sar" and intake.target.authority.id == "dwp" and not intake.answers.get("address"):
+        notes.append("DWP asks a written request for your full address as well as your name, date of birth "
+                     "and National Insurance number: add it with --set address=...")
+    if intake.scenario.letter == "sar" and intake.answers.get("ni_number"):
+        notes.append("This letter carries your National Insurance number: post it, or use the body's own "
+                     "online form; do not send it by ordinary email")
+    return tuple(notes)
+
+
+def _scope(intake: Intake) -> dict[str, Any]:
+    """What scenario items see: the escaped answers, the body, the period in each form a rule uses."""
     answers, regime, authority = intake.answers, intake.regime, intake.target.authority
     escaped = {key: _escaped(value) for key, value in answers.items()}
-    scope = {
+    provider = _provider_name(intake)
+    if provider is not None:
+        escaped["provider"] = escape(provider)
+    return {
         **escaped,
         "authority": _EscapedAuthority(authority),
         "period": Md(_period(answers)),
+        **period_phrases(answers.get("date_from"), answers.get("date_to")),
+        "voluntary": bool(intake.subject and intake.subject.voluntary),
         "regime": regime,
         "s": regime.sections,
     }
+
+
+def period_phrases(start: date | None, end: date | None) -> dict[str, Md]:
+    """The one date rule, in its three forms: documents "in force at any time between X and Y,
+    whenever issued"; records "created between X and Y"; figures "for each month from X to Y"."""
+    if not start or not end:
+        return {"in_force": Md(""), "created": Md(""), "each_month": Md("")}
+    between = f"between {long_date(start)} and {long_date(end)}"
+    return {
+        "in_force": Md(f"in force at any time {between}, whenever issued"),
+        "created": Md(f"created {between}"),
+        "each_month": Md(f"for each month from {MONTHS[start.month - 1]} {start.year} to "
+                         f"{MONTHS[end.month - 1]} {end.year}"),
+    }
+
+
+def _provider_name(intake: Intake) -> str | None:
+    """The provider as the period knew it: "A4e" for 2014, "PeoplePlus" for 2025, "A4e (now
+    PeoplePlus)" for a period that spans the change; unchanged for a provider not in the directory."""
+    from foi.directory import authorities, programmes
+
+    named = intake.answers.get("provider")
+    start, end = intake.answers.get("date_from"), intake.answers.get("date_to")
+    if not isinstance(named, str) or not named.strip() or not start or not end:
+        return None
+    provider = intake.target.provider
+    if provider is None:
+        try:
+            entry = authorities.find(named)
+        except FoiError:
+            return None
+        provider = entry if isinstance(entry, authorities.Provider) else None
+    if provider is None or not programmes.names_of(provider.id):
+        return None
+    as_named = named.split(" (now ")[0].strip()
+    return programmes.name_in_period(provider.id, as_named, start, end)
+
+
+def _context(
+    intake: Intake, deadline: deadlines.Deadline, scope: dict[str, Any], items: list[Md], *, part: int
+) -> dict[str, Any]:
+    answers, regime, authority = intake.answers, intake.regime, intake.target.authority
     where = str(intake.scenario.path)
-    items = rendered(intake.scenario.items, scope, where)
-    definitions = rendered(intake.scenario.definitions, scope, where)
+    title = render_string(intake.scenario.subject, scope, where)
+    definitions = _definitions_for(rendered(intake.scenario.definitions, scope, where), items)
+    second_request = part == 2 and intake.scenario.letter == "request"
     return {
         **scope,
-        "title": render_string(intake.scenario.subject, scope, where),
+        "part": part,
+        "recipient_body": authority,
+        "title": Md(f"{title} (second request)") if second_request else title,
         "letter_date": long_date(intake.letter_date),
-        "recipient": _recipient(authority),
+        "recipient": _recipient(authority, sar=intake.scenario.letter == "sar"),
         "items": items,
         "definitions": definitions,
+        "first_items": _first_items(len(items)),
         "period_note": _period_note(answers, intake.letter_date),
         "clauses": {key: answers.get(key, True) for key in _CLAUSES},
+        "style": answers.get("style") or "short",
         "received": long_date(deadline.start),
         "due": long_date(deadline.due),
         "holiday_note": Md(holiday_note(deadline, regime)),
         "signature": _signature(answers),
-        "provider": escaped.get("provider"),
-        "organisation": escaped.get("organisation"),
-        "officer": escaped.get("officer"),
+        "provider": scope.get("provider"),
+        "organisation": scope.get("organisation"),
+        "officer": scope.get("officer"),
+        "to_provider": False,
+        "provider_now": escape(_provider_now(intake) or "") or scope.get("provider"),
+        "address_lines": address_lines(answers.get("address")),
     }
 
 
+def _definitions_for(definitions: list[Md], items: list[Md]) -> list[Md]:
+    """The definitions a letter needs: one defining a quoted word only where its items use the word."""
+    words = " ".join(items).lower()
+    kept = []
+    for text in definitions:
+        defined = re.search(r'"([^"]+)" (?:includes|means)', text)
+        if defined is None or defined.group(1).lower() in words:
+            kept.append(text)
+    return kept
+
+
+def _first_items(count: int) -> str:
+    """The items a concrete cost fallback asks for: the first two of three or more, else the first."""
+    if count >= 3:
+        return "items 1 and 2"
+    return "item 1" if count == 2 else ""
+
+
+def _provider_sar(intake: Intake, deadline: deadlines.Deadline, user_dir: Path | None) -> Draft | None:
+    """A subject access request to the provider itself, under the name it trades under now, for what
+    it holds as a controller in its own right; None when no provider was named."""
+    named = intake.answers.get("provider")
+    if not isinstance(named, str) or not named.strip():
+        return None
+    name = _provider_now(intake) or named.strip()
+    body = Authority(id=_slug_id(name), name=name, short=name, regime="sar")
+    to_provider = dataclasses.replace(intake, target=dataclasses.replace(intake.target, authority=body),
+                                      answers={**intake.answers, "provider": None})
+    scope = _scope(to_provider)
+    items = rendered(intake.scenario.items, scope, str(intake.scenario.path))
+    context = {**_context(to_provider, deadline, scope, items, part=2), "to_provider": True}
+    return _draft(to_provider, deadline, context, user_dir)
+
+
+def _provider_now(intake: Intake) -> str | None:
+    """The provider's name today, from the directory (PeoplePlus for A4e); None if it is not there."""
+    from foi.directory import authorities
+
+    provider = intake.target.provider
+    named = intake.answers.get("provider")
+    if provider is None and isinstance(named, str) and named.strip():
+        try:
+            entry = authorities.find(named.strip())
+        except FoiError:
+            return None
+        provider = entry if isinstance(entry, authorities.Provider) else None
+    return provider.name if provider is not None else None
+
+
+def _slug_id(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "provider"
+
+
 _CLAUSES = ("definitions", "held_on_behalf", "confirm_or_deny", "partial_release", "cost_advice",
-            "format_preference", "time_limit")
+            "format_preference", "published_link", "time_limit")
 
 
 class _EscapedAuthority:
@@ -178,9 +347,13 @@ def _period_note(answers: dict[str, Any], letter_date: date) -> str:
     return ""
 
 
-def _recipient(authority: Authority) -> list[str]:
-    """The body's name, then its address without repeating the name."""
-    return [authority.name, *(line for line in authority.address if line != authority.name)]
+def _recipient(authority: Authority, sar: bool = False) -> list[str]:
+    """The body's name, then its address without repeating the name: for a subject access request,
+    the body's own route for one (DWP's right of access team) where the directory has it."""
+    address = authority.sar_address if sar and authority.sar_address else authority.address
+    if sar and not authority.sar_address:
+        return ["Data Protection Officer", authority.name]
+    return [authority.name, *(line for line in address if line != authority.name)]
 
 
 def address_lines(address: str | None) -> list[str]:

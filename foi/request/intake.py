@@ -19,6 +19,7 @@ from foi.request import scenarios
 from foi.request.answers import Asker, Source, check_known, resolve
 from foi.request.questions import Question
 from foi.request.scenarios import Scenario
+from foi.request.subject import Subject
 from foi.support.dates import last_financial_year, long_date
 from foi.support.errors import AnswerError, FoiError
 
@@ -33,6 +34,10 @@ class Intake:
     answers: dict[str, Any]
     questions: tuple[Question, ...]
     letter_date: date
+    # What the request is about (programmes, matter, lives) and what the person must be told about it:
+    # a redirect to the body that holds the subject, a period outside a programme's life.
+    subject: Subject | None = None
+    notes: tuple[str, ...] = ()
 
 
 def collect(
@@ -62,11 +67,51 @@ def collect(
     regime = regime_for(scenario, target.authority)
     specific = _with_provider_default(scenario.questions, target)
     context.update(authority=target.authority)
-    resolve((*specific, *common["period"], *common["clauses"]), sources, answers, context=context, asker=asker)
+    resolve((*specific, *common["clauses"]), sources, answers, context=context, asker=asker)
+    about, target, notes = _about(scenario, target, answers, nation)
+    regime = regime_for(scenario, target.authority)
+    context.update(_period_defaults(letter_date, about), authority=target.authority)
+    resolve(common["period"], sources, answers, context=context, asker=asker)
+    notes += _period_notes(scenario, answers, about, letter_date)
     every = (*common["who"], *target_qs, *specific, *common["period"], *common["clauses"])
     check_known(sources, [question.key for question in every])
     _check_together(answers, regime)
-    return Intake(scenario, target, regime, answers, every, letter_date)
+    return Intake(scenario, target, regime, answers, every, letter_date, about, tuple(notes))
+
+
+def _about(
+    scenario: Scenario, target: authorities.Target, answers: dict[str, Any], nation: str | None
+) -> tuple[Subject, authorities.Target, list[str]]:
+    """What the request is about, and the body that holds it (see foi.request.subject)."""
+    from foi.request import subject
+
+    if scenario.regimes == ("sar",):
+        return subject.subject_of(scenario, target, answers), target, []
+    about = subject.subject_of(scenario, target, answers)
+    keep = answers.get("redirect") is False
+    target, notes = subject.redirect(target, about, nation, keep=keep)
+    return about, target, notes
+
+
+def _period_defaults(letter_date: date, about: Subject) -> dict[str, str]:
+    from foi.request import subject
+
+    start, end = subject.default_period(letter_date, about)
+    return {"fy_start": start.isoformat(), "fy_end": end.isoformat()}
+
+
+def _period_notes(scenario: Scenario, answers: dict[str, Any], about: Subject, letter_date: date) -> list[str]:
+    """Questions about the period; the voluntary note only where the scenario has sanction items."""
+    from foi.request import subject
+
+    start, end = answers.get("date_from"), answers.get("date_to")
+    if not start or not end:
+        return []
+    notes = subject.period_notes(start, end, about)
+    if not any("voluntary" in (item.when or "") for item in scenario.items):
+        notes = [n for n in notes if "was voluntary" not in n]
+    moved = subject.moved_default(start, end, about, letter_date)
+    return ([moved] if moved else []) + notes
 
 
 def _every_key(common: dict[str, tuple[Question, ...]], user_dir: Path | None) -> set[str]:

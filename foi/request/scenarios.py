@@ -17,7 +17,10 @@ from foi.support.errors import DataError, FoiError
 from foi.support.paths import builtin_templates
 
 _FIELDS = {"id", "title", "summary", "subject", "regimes", "environmental", "letter", "questions",
-           "items", "definitions", "notes"}
+           "items", "definitions", "notes", "matter", "sources"}
+# A scenario always about one kind of information says which (foi/data/matters.yaml): sanctions are
+# reserved whoever asks. Without it, the programmes and words of the answers decide.
+MATTERS = ("reserved", "devolved-scotland")
 _REQUIRED = {"id", "title", "summary", "subject", "items"}
 
 
@@ -32,6 +35,9 @@ class Item:
     text: str
     when: str | None = None
     each: str | None = None
+    # 1: the main letter; 2: the second letter, for local or exemption-prone items, so that one slow
+    # search or one withheld item cannot delay or sink the rest.
+    part: int = 1
 
 
 @dataclass(frozen=True)
@@ -48,6 +54,8 @@ class Scenario:
     letter: str = "request"
     notes: str = ""
     path: Path | None = None
+    matter: str | None = None
+    sources: tuple[str, ...] = ()
 
 
 def _items(raw: Any, where: str, field: str) -> tuple[Item, ...]:
@@ -59,17 +67,19 @@ def _items(raw: Any, where: str, field: str) -> tuple[Item, ...]:
             items.append(Item(entry.strip()))
         elif _is_item_mapping(entry):
             text = entry.get("text", "{{ item }}" if entry.get("each") else None)
-            items.append(Item(str(text).strip(), entry.get("when"), entry.get("each")))
+            items.append(Item(str(text).strip(), entry.get("when"), entry.get("each"), int(entry.get("part", 1))))
         else:
             raise DataError(
-                f"{where}: {field} entry {index} must be text, or a mapping with text, when and each"
+                f"{where}: {field} entry {index} must be text, or a mapping with text, when, each and part (1 or 2)"
             )
     return tuple(items)
 
 
 def _is_item_mapping(entry: Any) -> bool:
     """A mapping item: text (optional only with each), an optional when, an optional each (a key)."""
-    if not isinstance(entry, dict) or not set(entry) <= {"text", "when", "each"}:
+    if not isinstance(entry, dict) or not set(entry) <= {"text", "when", "each", "part"}:
+        return False
+    if entry.get("part", 1) not in (1, 2):
         return False
     if "each" in entry and not (isinstance(entry["each"], str) and entry["each"].isidentifier()):
         return False
@@ -93,6 +103,8 @@ def parse(raw: Any, where: str) -> Scenario:
     except (ValueError, KeyError) as err:
         raise DataError(str(err).strip("'\"")) from None
     items = _items(raw["items"], where, "items")
+    if raw.get("matter") is not None and raw["matter"] not in MATTERS:
+        raise DataError(f"{where}: matter must be one of {', '.join(MATTERS)}")
     lists = {question.key for question in questions if question.type == "list"}
     for item in items:
         if item.each and item.each not in lists:
@@ -103,6 +115,7 @@ def parse(raw: Any, where: str) -> Scenario:
         definitions=_items(raw.get("definitions") or [], where, "definitions"), regimes=supported,
         environmental=bool(raw.get("environmental", False)), letter=raw.get("letter", "request"),
         notes=" ".join(str(raw.get("notes", "")).split()), path=Path(where),
+        matter=raw.get("matter"), sources=tuple(" ".join(str(x).split()) for x in raw.get("sources") or ()),
     )
 
 

@@ -32,32 +32,56 @@ def test_issue_command_writes_every_element(tmp_path: Path) -> None:
     result = run(*ISSUE_ARGS, "--output", str(out))
     assert result.exit_code == 0, result.output
     text = out.read_text(encoding="utf-8")
+    # The default (short) letter: the Act cited once, plain clauses, the due date in one sentence.
     expected = [
         "# Freedom of Information request",
         "23 November 2026",
         "Department for Work and Pensions",
         "Dear DWP Freedom of Information team,",
-        "under section 1 of the Freedom of Information Act 2000.",
-        "Please provide me with the following recorded information:",
+        "Under section 1 of the Freedom of Information Act 2000, please send me the following recorded information.",
         "1. Any data-sharing agreement",
-        "6. The clauses of DWP's contract with A4e",
-        "between 1 November 2012 and 15 February 2013",
-        'In this request, "guidance" includes',
-        "including A4e, hold on DWP's behalf (section 3(2)(b))",
-        "whether you hold the information (section 1(1)(a))",
-        "name the exemption for each redaction (section 17)",
-        "cost limit (section 12)",
-        "advice on narrowing the request (section 16); my priority is the items in the order listed",
-        "rather than images or PDFs (section 11)",
-        "no later than the twentieth working day following the date of receipt (section 10(1))",
-        "if you receive this on 23 November 2026, that is 22 December 2026.",
-        "St Andrew's Day, 30 November, is a bank holiday in Scotland and so not a working day (section 10(6))",
+        "4. The clauses of DWP's contract with A4e",
+        "in force at any time between 1 November 2012 and 15 February 2013, whenever issued",
+        "created between 1 November 2012 and 15 February 2013",
+        "This request includes information that A4e holds on DWP's behalf (section 3(2)(b)).",
+        "If part of the information is exempt, please send the rest with the redactions marked.",
+        "If the whole request would exceed the cost limit, please answer items 1 and 2 and tell me what else you "
+        "could provide within it.",
+        "Please send electronic copies, with tables as spreadsheets.",
+        "a link is enough; if there are many documents, please list their titles and dates first.",
+        "I look forward to your reply within 20 working days, by 22 December 2026.",
         "Yours faithfully,",
         "Jane Smith\\\njane.smith@example.org",
     ]
     for phrase in expected:
         assert phrase in text, phrase
+    for absent in ("section 16", "section 17", "section 10", "St Andrew's Day", "my priority"):
+        assert absent not in text, absent
+    second = (tmp_path / "letter-part-2.md").read_text(encoding="utf-8")
+    assert "1. The Security Plan A4e submitted to DWP for its contract" in second
+    assert stat.S_IMODE(os.stat(tmp_path / "letter-part-2.md").st_mode) == 0o600
     assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
+
+
+def test_full_style_keeps_the_fully_cited_clauses(tmp_path: Path) -> None:
+    out = tmp_path / "letter.md"
+    result = run(*ISSUE_ARGS, "--set", "style=full", "--output", str(out))
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    for phrase in (
+        "I am writing to request information under section 1 of the Freedom of Information Act 2000.",
+        "Please provide me with the following recorded information:",
+        "including A4e, hold on DWP's behalf (section 3(2)(b))",
+        "whether you hold the information (section 1(1)(a))",
+        "release the rest with the redactions marked, and tell me which exemption applies (section 17)",
+        "exceed the cost limit (section 12), please answer items 1 and 2 and tell me what else you could provide "
+        "within it (section 16)",
+        "rather than images or PDFs (section 11)",
+        "a link to it is enough (section 21)",
+        "no later than the twentieth working day following the date of receipt (section 10(1))",
+        "St Andrew's Day, 30 November, is a bank holiday in Scotland and so not a working day (section 10(6))",
+    ):
+        assert phrase in text, phrase
 
 
 def test_same_answers_and_date_give_identical_bytes_and_no_silent_overwrite(tmp_path: Path) -> None:
@@ -76,8 +100,9 @@ def test_same_answers_and_date_give_identical_bytes_and_no_silent_overwrite(tmp_
 
 
 def test_scottish_body_cites_foisa_and_never_the_2000_act() -> None:
+    # A4e also ran Fair Start Scotland for the Scottish Government, so the body is not redirected.
     args = [a if a != "dwp" else "scottish-government" for a in ISSUE_ARGS]
-    result = run(*args, "--output", "-")
+    result = run(*args, "--set", "style=full", "--output", "-")
     assert result.exit_code == 0, result.output
     letter = result.stdout
     assert "# Freedom of Information (Scotland) request" in letter
@@ -132,14 +157,24 @@ def test_clauses_can_be_switched_off() -> None:
     assert "section 3(2)(b)" in result.stdout
 
 
-def test_default_period_is_last_financial_year_stated_as_such() -> None:
-    args = [a for a in ISSUE_ARGS]
+def _without_dates(args: list[str]) -> list[str]:
+    args = list(args)
     for key in ("date_from=2012-11-01", "date_to=2013-02-15"):
         i = args.index(key)
         del args[i - 1 : i + 1]
-    result = run(*args, "--output", "-")
-    assert "between 1 April 2025 and 31 March 2026" in result.stdout
-    assert "The period from 1 April 2025 to 31 March 2026 is the last complete financial year." in result.stdout
+    return args
+
+
+def test_default_period_is_last_financial_year_within_the_providers_name() -> None:
+    """The last complete financial year, stated as such in the full style; but a provider named as it
+    was called before it changed its name (A4e, PeoplePlus from 2016) moves the default back."""
+    current = run(*_without_dates(ISSUE_ARGS), "--set", "provider=PeoplePlus", "--set", "style=full",
+                  "--output", "-")
+    assert "between 1 April 2025 and 31 March 2026" in current.stdout
+    assert "The period from 1 April 2025 to 31 March 2026 is the last complete financial year." in current.stdout
+    former = run(*_without_dates(ISSUE_ARGS), "--output", "-")
+    assert former.exit_code == 0, former.output
+    assert "between 1 April 2014 and 31 March 2015" in former.stdout and "2026," not in former.stdout
 
 
 def test_provider_named_as_authority_goes_to_dwp() -> None:
@@ -149,7 +184,12 @@ def test_provider_named_as_authority_goes_to_dwp() -> None:
     result = run(*args, "--output", "-")
     assert result.exit_code == 0, result.output
     assert "Department for Work and Pensions" in result.stdout
-    assert "including A4e (now PeoplePlus), hold on DWP's behalf (section 3(2)(b))" in result.stdout
+    # The name in use in the period (A4e until 2015), "A4e (now PeoplePlus)" only across the change.
+    assert "This request includes information that A4e holds on DWP's behalf (section 3(2)(b))." in result.stdout
+    spanning = run(*args, "--set", "date_from=2015-04-01", "--set", "date_to=2016-03-31", "--output", "-")
+    assert "information that A4e (now PeoplePlus) holds on DWP's behalf" in spanning.stdout
+    later = run(*args, "--set", "date_from=2024-04-01", "--set", "date_to=2025-03-31", "--output", "-")
+    assert "information that PeoplePlus holds on DWP's behalf" in later.stdout and "A4e" not in later.stdout
 
 
 def test_text_format_is_wrapped_at_72() -> None:
@@ -207,7 +247,7 @@ def test_templates_folder_overrides_builtin(tmp_path: Path) -> None:
     (own / "request.md.j2").write_text("# My own heading\n\nDear {{ authority.short_name }},\n\n{{ items | length }} items\n", encoding="utf-8")
     result = run(*ISSUE_ARGS, "--templates", str(tmp_path / "mine"), "--output", "-")
     assert result.exit_code == 0, result.output
-    assert result.stdout == "# My own heading\n\nDear DWP,\n\n6 items\n"
+    assert result.stdout == "# My own heading\n\nDear DWP,\n\n5 items\n"
     missing = run(*ISSUE_ARGS, "--templates", str(tmp_path / "none"), "--output", "-")
     assert missing.exit_code == 1 and "does not exist" in missing.stderr
 

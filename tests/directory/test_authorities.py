@@ -119,7 +119,7 @@ def test_ids_are_kebab_case_and_names_do_not_collide(directory):
 def test_unverified_lists_only_fields_that_exist(directory):
     for auth in directory.authorities.values():
         for field in auth.unverified:
-            assert field in {"email", "address", "wdtk", "regime"}, (auth.id, field)
+            assert field in {"email", "address", "wdtk", "regime", "sar_address"}, (auth.id, field)
             assert getattr(auth, field), (auth.id, field)
         assert not auth.verified, f"{auth.id}: nothing is confirmed against the body's own page yet"
         assert auth.sources, f"{auth.id} has no source"

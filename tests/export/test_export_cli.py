@@ -32,7 +32,9 @@ def test_all_into_a_new_folder(tmp_path: Path) -> None:
     folder = tmp_path / "letters"
     result = run("--format", "all", "--output", f"{folder}/")
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in folder.iterdir()) == sorted(SLUG + ext for ext in EVERY)
+    # The second letter (the provider's Security Plan and audits) is written alongside: -part-2.
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        stem + ext for ext in EVERY for stem in (SLUG, f"{SLUG}-part-2"))
     for path in folder.iterdir():
         assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
         assert f"Wrote {path}" in result.stderr
@@ -50,12 +52,13 @@ def test_all_into_a_new_folder(tmp_path: Path) -> None:
 def test_repeated_format_into_an_existing_folder(tmp_path: Path) -> None:
     result = run("--format", "docx", "-f", "eml", "-f", "docx", "--output", str(tmp_path))
     assert result.exit_code == 0, result.output
-    assert sorted(p.name for p in tmp_path.iterdir()) == [f"{SLUG}.docx", f"{SLUG}.eml"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        f"{SLUG}-part-2.docx", f"{SLUG}-part-2.eml", f"{SLUG}.docx", f"{SLUG}.eml"]
 
 
 def test_one_format_into_a_folder_is_named_after_the_request(tmp_path: Path) -> None:
     assert run("--format", "html", "--output", str(tmp_path)).exit_code == 0
-    assert [p.name for p in tmp_path.iterdir()] == [f"{SLUG}.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"{SLUG}-part-2.html", f"{SLUG}.html"]
 
 
 def test_one_existing_file_means_none_is_written(tmp_path: Path) -> None:
@@ -68,7 +71,7 @@ def test_one_existing_file_means_none_is_written(tmp_path: Path) -> None:
     assert mine.read_text(encoding="utf-8") == "my own draft\n"
     forced = run("--format", "all", "--output", str(tmp_path), "--force")
     assert forced.exit_code == 0
-    assert len(list(tmp_path.iterdir())) == len(EVERY) and mine.read_bytes().startswith(b"From: ")
+    assert len(list(tmp_path.iterdir())) == 2 * len(EVERY) and mine.read_bytes().startswith(b"From: ")
 
 
 @pytest.mark.parametrize(
@@ -144,4 +147,5 @@ def test_wizard_asks_for_a_folder_when_several_formats(tmp_path: Path, monkeypat
     result = runner.invoke(app, [*args, "--format", "text", "--format", "eml"], input="\ny\nletters/\nn\n")
     assert result.exit_code == 0, result.output
     assert "Save the letters in the folder" in result.stderr
-    assert sorted(p.name for p in (tmp_path / "letters").iterdir()) == [f"{SLUG}.eml", f"{SLUG}.txt"]
+    assert sorted(p.name for p in (tmp_path / "letters").iterdir()) == [
+        f"{SLUG}-part-2.eml", f"{SLUG}-part-2.txt", f"{SLUG}.eml", f"{SLUG}.txt"]

@@ -62,8 +62,8 @@ def test_uk_letter_layout_in_order() -> None:
 def test_items_are_a_real_numbered_list() -> None:
     document = read(registry.render(make_draft(), "docx"))
     items = numbered(document)
-    assert len(items) == 6
-    assert items[0][0].startswith("Any data-sharing agreement") and items[5][0].startswith("The clauses of DWP's")
+    assert len(items) == 5
+    assert items[0][0].startswith("Any data-sharing agreement") and items[3][0].startswith("The clauses of DWP's")
     num_ids = {num_id for _, num_id in items}
     assert len(num_ids) == 1
     (num_id,) = num_ids

@@ -51,7 +51,7 @@ def test_json_lists_every_scenario_with_its_questions_and_items() -> None:
     assert own["regimes"] == ["sar"] and own["letter"] == "sar"
     assert {q["key"] for q in own["questions"] if q["personal"]} >= {"date_of_birth", "ni_number"}
     custom = by_id["custom"]
-    assert custom["items"] == [{"text": "<one of your items>.", "when": None, "each": "items"}]
+    assert custom["items"] == [{"text": "<one of your items>.", "when": None, "each": "items", "part": 1}]
     assert next(q for q in custom["questions"] if q["key"] == "items")["type"] == "list"
 
 
@@ -61,7 +61,7 @@ def test_table_lists_id_title_summary_and_law() -> None:
     for scenario_id in IDS:
         assert f"\n{scenario_id}  (" in "\n" + result.stdout
     assert "own-data  (SAR)\n    Your own records (a subject access request)\n" in result.stdout
-    assert "sanctions  (FOIA, FOISA)\n    Sanctions: referrals, decisions, guidance and targets\n" in result.stdout
+    assert "sanctions  (FOIA, FOISA)\n    Sanctions: referrals, reconsiderations, guidance and targets\n" in result.stdout
     assert "foi scenarios show ID" in result.stdout
 
 
@@ -73,8 +73,10 @@ def test_show_text_gives_questions_and_items_as_read() -> None:
     assert "Law: the Freedom of Information Act 2000 (FOIA) or the Freedom of Information\n(Scotland) Act 2002 (FOISA)" in text
     assert "  topic  (text; required)\n" in text and "  office  (text; optional)\n" in text
     assert '"Universal Jobmatch"' in text
-    assert "  1. The guidance issued nationally to staff on <topic>, as in force at any\n" in text
-    assert "(only if you answer office)" in text and "(only if you answer provider)" in text
+    assert "  1. The guidance, instructions and training materials for <the body> staff on\n" in text
+    assert "whenever issued." in text
+    assert "(only if you answer office; in the second letter, written alongside)" in text
+    assert "(only if you answer provider)" in text
     listed = run("scenarios", "show", "custom").stdout
     assert "items  (list: one item per line, or --set items=... once per item; required)" in listed
 
@@ -98,7 +100,7 @@ def test_scenarios_from_a_templates_folder_are_listed(tmp_path: Path) -> None:
     folder.mkdir(parents=True)
     (folder / "sanctions.yaml").write_text(
         (builtin_templates() / "scenarios" / "sanctions.yaml").read_text(encoding="utf-8").replace(
-            'title: "Sanctions: referrals, decisions, guidance and targets"', "title: Our sanctions request"),
+            'title: "Sanctions: referrals, reconsiderations, guidance and targets"', "title: Our sanctions request"),
         encoding="utf-8")
     (folder / "broken.yaml").write_text("id: broken\ntitle: [\n", encoding="utf-8")
     broken = run("scenarios", "--templates", str(tmp_path / "mine"))
@@ -132,7 +134,8 @@ def test_custom_items_from_repeated_set() -> None:
     assert "1. Copies of the guidance on Restart referrals.\n2. The number of referrals to Restart in each month?\n" in letter
     assert "Unless an item gives its own dates, each item covers the period between 1 April 2025 and 31 March 2026." in letter
     assert 'In this request, "guidance" includes' in letter
-    assert "(section 3(2)(b))" in letter and "(section 16)" in letter and "(section 10(1))" in letter
+    assert "(section 3(2)(b))" in letter and "please answer item 1 and tell me what else" in letter
+    assert "by 22 December 2026." in letter
 
 
 def test_custom_items_from_an_answers_file_and_no_guidance_definition_without_guidance(tmp_path: Path) -> None:
@@ -144,7 +147,7 @@ def test_custom_items_from_an_answers_file_and_no_guidance_definition_without_gu
     assert result.exit_code == 0, result.output
     assert "1. The contract with Serco for the Ipswich Jobcentre.\n2. The minutes of meetings with Serco" in result.stdout
     assert "guidance" not in result.stdout
-    assert "including Serco, hold on DWP's behalf" in result.stdout
+    assert "information that Serco holds on DWP's behalf" in result.stdout
     assert "**Request for information**" in result.stdout
 
 
@@ -159,7 +162,9 @@ def test_custom_items_are_required_and_at_most_ten(tmp_path: Path) -> None:
     assert "'items': that is 11 items; keep to 10 or fewer" in too_many.stderr
     assert too_many.stderr.count("\n") == 1
     ten = run(*CUSTOM, *eleven[:-2])
-    assert ten.exit_code == 0 and "10. Item number 10.\n" in ten.stdout
+    # At most five items in a letter: the sixth to tenth go in the second letter (not printed on stdout).
+    assert ten.exit_code == 0 and "5. Item number 5.\n" in ten.stdout and "\n6. " not in ten.stdout
+    assert "The second letter was not printed" in ten.stderr
 
 
 def _wizard_input(*items: str, end: bool = True) -> str:
@@ -209,7 +214,9 @@ def test_wizard_stops_at_ten_items(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert "That is 10 items, the most one request should ask for." in result.stderr
     assert "Item 11" not in result.stderr
     text = (tmp_path / "foi-dwp-custom-2026-11-23.txt").read_text(encoding="utf-8")
-    assert "10. The report number 10." in text
+    second = (tmp_path / "foi-dwp-custom-2026-11-23-part-2.txt").read_text(encoding="utf-8")
+    assert "5. The report number 5." in text and "\n6. " not in text
+    assert "1. The report number 6." in second and "5. The report number 10." in second
 
 
 def test_wizard_own_data_asks_the_identifiers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
