@@ -189,6 +189,11 @@ def _request_paragraphs() -> list[str]:
     return list(dict.fromkeys(paragraphs))
 
 
+_FIRST = ("Jane", "Amir", "Siobhan", "Dafydd", "Mary", "Kwame", "Eilidh", "Tomasz", "Priya", "Owen")
+_LAST = ("Smith", "Jones", "Williams", "Brown", "Taylor", "Davies", "Evans", "Wilson", "Thomas",
+         "Roberts", "Campbell", "Stewart", "O'Neill", "Murphy", "Khan", "Patel", "Nowak", "Hughes")
+
+
 def rows_csv(work: Path, count: int) -> Path:
     """A CSV of `count` rows as an adviser's spreadsheet would have them: one client each."""
     path = work / f"rows-{count}.csv"
@@ -196,35 +201,49 @@ def rows_csv(work: Path, count: int) -> Path:
         writer = csv.DictWriter(handle, fieldnames=list(ROW))
         writer.writeheader()
         for number in range(1, count + 1):
-            writer.writerow({**ROW, "name": f"Client {number}",
-                             "email": f"client{number}@example.org"})
+            name = f"{_FIRST[number % len(_FIRST)]} {_LAST[number // len(_FIRST) % len(_LAST)]}"
+            writer.writerow({**ROW, "name": name, "email": f"client{number}@example.org"})
     return path
 
 
 def floor_context(work: Path) -> Path:
-    """The template's words that do not depend on the row, worked out once with foi itself."""
-    import dataclasses
-
-    from foi.law import deadlines
+    """The template's words that do not depend on the row, worked out once with foi itself: the
+    context foi's own drafting hands to the letter template, caught on its way in."""
     from foi.letter import drafting
     from foi.request import intake
     from foi.request.answers import Source
 
+    caught: list[tuple[str, dict[str, object]]] = []
+    original = drafting.render_file
+
+    def catch(name: str, context: dict[str, object], *args: object, **kwargs: object) -> str:
+        caught.append((name, dict(context)))
+        return original(name, context, *args, **kwargs)  # type: ignore[arg-type]
+
     taken = intake.collect([Source("row", dict(ROW))], letter_date=date.fromisoformat(LETTER_DATE),
                            asker=None)
-    context = drafting._context(taken, deadlines.response_due(taken.letter_date, taken.regime))
-    context["template"] = f"letters/{taken.scenario.letter}.md.j2"
-
-    def plain(value: object) -> object:
-        if dataclasses.is_dataclass(value) and not isinstance(value, type):
-            return {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
-        if isinstance(value, date):
-            return value.isoformat()
-        return vars(value) if hasattr(value, "__dict__") else str(value)
-
+    drafting.render_file = catch  # type: ignore[assignment]
+    try:
+        drafting.build(taken)
+    finally:
+        drafting.render_file = original  # type: ignore[assignment]
+    name, context = caught[0]
     path = work / "context.json"
-    path.write_text(json.dumps(context, default=plain), encoding="utf-8")
+    path.write_text(json.dumps({**context, "template": name}, default=_plain), encoding="utf-8")
     return path
+
+
+def _plain(value: object) -> object:
+    """A template value as JSON: Jinja reads a dict's keys as it reads an object's attributes."""
+    import dataclasses
+
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, (set, frozenset, tuple)):
+        return list(value)
+    return vars(value) if hasattr(value, "__dict__") else str(value)
 
 
 def tracker_with(env: dict[str, str], work: Path, count: int) -> None:

@@ -102,11 +102,7 @@ def search(query: str | None, directory: Directory | None = None) -> list[Entry]
 
 def _match(directory: Directory, query: str) -> Entry | None:
     """The entry one of whose names is exactly the query (after folding), authorities first."""
-    wanted = norm(query)
-    for entry in directory.entries():
-        if any(norm(name) == wanted for name in directory.names(entry)):
-            return entry
-    return None
+    return directory.by_name.get(norm(query))
 
 
 def suggestions(query: str, directory: Directory, limit: int = 3) -> list[str]:

@@ -115,6 +115,7 @@ def schemes() -> tuple[Scheme, ...]:
     return tuple(_scheme(raw, f"programmes.yaml, '{raw.get('id')}'") for raw in _data()["programmes"])
 
 
+@lru_cache(maxsize=4096)  # asked for every alias of every letter: built once
 def _pattern(alias: str) -> re.Pattern[str]:
     words = r"\s+".join(re.escape(word) for word in alias.split())
     return re.compile(rf"(?<![\w-]){words}(?![\w-])", re.IGNORECASE)
