@@ -291,7 +291,8 @@ def batch_argv(rows: Path, out: Path) -> list[str]:
             "--date", LETTER_DATE, "--quiet"]
 
 
-def batch(env: dict[str, str], work: Path, sizes: Sizes) -> tuple[list[Timing], list[tuple[int, float]]]:
+def batch(env: dict[str, str], work: Path, sizes: Sizes,
+          batch_runs: int | None = None) -> tuple[list[Timing], list[tuple[int, float]]]:
     if not has_command(env, "batch"):
         print("foi batch is not in this foi: not measured", file=sys.stderr)
         return [], []
@@ -314,7 +315,7 @@ def batch(env: dict[str, str], work: Path, sizes: Sizes) -> tuple[list[Timing], 
         shutil.rmtree(out)
         return elapsed
 
-    runs = min(sizes.runs, 10)  # ten of each is enough at seconds a run
+    runs = batch_runs or min(sizes.runs, 10)  # ten of each is enough at seconds a run
     timing = side_by_side(Timing(f"`foi batch`, {sizes.batch_rows:,} CSV rows to markdown",
                                  target=1.5), ours, floor, runs)
     rate = sizes.batch_rows / statistics.median(timing.ours)
@@ -387,6 +388,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="tiny sizes and 3 runs: checks it works")
     parser.add_argument("--runs", type=int, help="runs per command (default 15; 3 with --quick)")
+    parser.add_argument("--batch-runs", type=int,
+                        help="runs of each batch (default: as --runs, at most 10): a slow batch takes minutes")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     args = parser.parse_args(argv)
     sizes = QUICK if args.quick else FULL
@@ -399,7 +402,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         env = environment(work)
         try:
             timings = startup(env, work, sizes)
-            batch_timings, memory = batch(env, work, sizes)
+            batch_timings, memory = batch(env, work, sizes, args.batch_runs)
         except Failed as err:
             print(f"benchmark failed: {err}", file=sys.stderr)
             return 1
