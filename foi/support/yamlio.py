@@ -6,7 +6,8 @@ process a file is parsed once (until its size or modification time changes). Bet
 parsed data is kept in the user's cache folder (foi.support.diskcache), keyed on the file's path
 and a checksum of its bytes (reading is cheap, parsing is not), so a
 command whose files are all kept never imports PyYAML at all: that and the parsing were a fifth of
-`foi new`. Data that JSON cannot hold exactly (a mapping with a key that is not text) is simply not
+`foi new`. Only foi's own files (its data and built-in templates) are kept: a user's file may hold
+personal data, and is parsed afresh in each process. Data that JSON cannot hold exactly (a mapping with a key that is not text) is simply not
 kept; a date is kept as a tagged ISO string and read back as a date.
 """
 
@@ -47,6 +48,8 @@ def read(path: Path) -> Any:
 
 @lru_cache(maxsize=256)
 def _read(path: str, mtime_ns: int, size: int) -> Any:
+    if not _shipped(Path(path)):  # a user's own file may hold personal data: never copied
+        return safe_load(Path(path).read_text(encoding="utf-8-sig"))
     from foi.support import diskcache
 
     raw = Path(path).read_bytes()
@@ -63,6 +66,14 @@ def _read(path: str, mtime_ns: int, size: int) -> Any:
 
 
 _UNKEPT = object()
+
+
+def _shipped(path: Path) -> bool:
+    """Whether a file is one of foi's own (its data and built-in templates), the only ones kept."""
+    from foi.support.paths import PACKAGE_DIR, builtin_templates
+
+    where = path.resolve()
+    return where.is_relative_to(PACKAGE_DIR) or where.is_relative_to(builtin_templates().resolve())
 
 
 def _encoded(value: Any) -> Any:

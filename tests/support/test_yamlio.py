@@ -17,8 +17,20 @@ from foi.support.paths import DATA_DIR, builtin_templates
 def cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "cache"
     monkeypatch.setenv("FOI_CACHE_DIR", str(folder))
+    monkeypatch.setattr(yamlio, "_shipped", lambda path: path.resolve().is_relative_to(tmp_path)
+                        or _really_shipped(path))
     yamlio._read.cache_clear()
     return folder
+
+
+_really_shipped = yamlio._shipped
+
+
+def test_only_foi_s_own_files_are_kept(tmp_path: Path) -> None:
+    """A user's file (answers, a profile, a batch's requests) may hold personal data: never copied."""
+    assert _really_shipped(DATA_DIR / "regimes.yaml")
+    assert _really_shipped(builtin_templates() / "questions.yaml")
+    assert not _really_shipped(tmp_path / "answers.yaml")
 
 
 def _fresh_read(path: Path) -> object:
@@ -94,3 +106,12 @@ def test_bad_yaml_still_raises_the_yaml_error(tmp_path: Path) -> None:
     path.write_text("a: [1,\n", encoding="utf-8")
     with pytest.raises(yamlio.YAMLError):
         _fresh_read(path)
+
+
+def test_a_user_file_is_never_copied_to_the_cache(tmp_path: Path, cache_folder: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(yamlio, "_shipped", _really_shipped)
+    path = tmp_path / "answers.yaml"
+    path.write_text("name: Jane Smith\naddress: 1 High Street\n", encoding="utf-8")
+    assert _fresh_read(path) == {"name": "Jane Smith", "address": "1 High Street"}
+    assert not cache_folder.exists() or not list(cache_folder.glob("yaml-*.json"))
