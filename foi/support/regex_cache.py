@@ -4,8 +4,9 @@ The checker's rules are a few hundred regular expressions, some of them long alt
 phrases. Python compiles each one afresh in every process (its own cache lasts one process), and
 in `foi check` that took longer than checking a 5,000-word letter. Compiling is two steps: parsing
 the pattern into a program for the regex engine, then loading that program. Inside `kept()`, the
-first step is done once and its result (plain numbers) kept in the user's cache folder
-(foi.support.diskcache), keyed on the exact Python build and regex engine; the second step is
+first step is done once for the patterns modules compile as they are imported (their constants,
+never a pattern made at run time from a letter's words) and its result (plain numbers) kept in the
+user's cache folder (foi.support.diskcache), keyed on the exact Python build and regex engine; the second step is
 Python's own (`_sre.compile` checks the program it is given). Outside `kept()`, nothing changes.
 
 The pattern object made from a kept program compares equal to a freshly compiled one (Python
@@ -43,7 +44,7 @@ def kept() -> Iterator[None]:
     added: dict[str, list[Any]] = {}
 
     def compile_kept(pattern: Any, flags: int = 0) -> Any:
-        if not isinstance(pattern, str) or flags & _compiler.SRE_FLAG_DEBUG:
+        if not isinstance(pattern, str) or flags & _compiler.SRE_FLAG_DEBUG or not _importing():
             return original(pattern, flags)
         name = f"{flags}:{pattern}"
         program = stored.get(name)
@@ -64,6 +65,17 @@ def kept() -> Iterator[None]:
         _compiler.compile = original
         if added:
             diskcache.save(_ENTRY, key, {**stored, **added})
+
+
+def _importing() -> bool:
+    """Whether a module is being imported: only its own constants are kept, never a pattern made at
+    run time, which may hold words of a letter (an acronym, a name) that must not be copied."""
+    frame: Any = sys._getframe(2)
+    while frame is not None:
+        if frame.f_code.co_filename.startswith("<frozen importlib"):
+            return True
+        frame = frame.f_back
+    return False
 
 
 def _key(sre: Any) -> dict[str, Any]:

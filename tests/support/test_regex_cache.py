@@ -53,9 +53,11 @@ def _forget_checker() -> None:
         del sys.modules[name]
 
 
-def test_every_checker_pattern_is_the_same_from_a_kept_program(cache_folder: Path) -> None:
+def test_every_checker_pattern_is_the_same_from_a_kept_program(
+        cache_folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from re import _compiler  # type: ignore[attr-defined]
 
+    monkeypatch.setattr(regex_cache, "_importing", lambda: True)  # as if each were a module constant
     patterns = _checker_patterns()
     assert len(patterns) > 50
     for round_ in ("computed and kept", "read back"):
@@ -85,7 +87,8 @@ def test_findings_are_the_same_with_kept_programs() -> None:
             assert [dataclasses.astuple(f) for f in checker.check_text(text)] == plain
 
 
-def test_a_damaged_program_is_compiled_afresh(cache_folder: Path) -> None:
+def test_a_damaged_program_is_compiled_afresh(cache_folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(regex_cache, "_importing", lambda: True)
     pattern = r"\b(?P<word>numbers?)\s+of\b"
     re.purge()
     with regex_cache.kept():
@@ -106,3 +109,21 @@ def test_outside_kept_nothing_is_changed() -> None:
     with regex_cache.kept():
         assert _compiler.compile is not original
     assert _compiler.compile is original
+
+
+def test_a_pattern_made_at_run_time_is_never_kept(cache_folder: Path) -> None:
+    """A pattern built from a letter's words (an acronym, a name) must not be copied anywhere."""
+    re.purge()
+    with regex_cache.kept():
+        assert re.search(r"\bJane\s+Smith\b", "from Jane Smith")
+    kept = cache_folder / "regex-programs.json"
+    assert not kept.exists() or "Jane" not in kept.read_text(encoding="utf-8")
+
+
+def test_the_checker_s_own_constants_are_kept(cache_folder: Path) -> None:
+    _forget_checker()
+    re.purge()
+    with regex_cache.kept():
+        importlib.import_module("foi.checks")
+    kept = json.loads((cache_folder / "regex-programs.json").read_text(encoding="utf-8"))
+    assert len(kept["value"]) > 50
