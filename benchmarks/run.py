@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import dataclasses
 import json
 import os
 import platform
@@ -291,11 +292,17 @@ def batch_argv(rows: Path, out: Path) -> list[str]:
             "--date", LETTER_DATE, "--quiet"]
 
 
-def batch(env: dict[str, str], work: Path, sizes: Sizes,
-          batch_runs: int | None = None) -> tuple[list[Timing], list[tuple[int, float]]]:
+def batch(env: dict[str, str], work: Path, sizes: Sizes, batch_runs: int | None = None,
+          parts: set[str] | frozenset[str] = frozenset({"batch", "memory"}),
+          ) -> tuple[list[Timing], list[tuple[int, float]]]:
+    if not parts & {"batch", "memory"}:
+        return [], []
     if not has_command(env, "batch"):
         print("foi batch is not in this foi: not measured", file=sys.stderr)
         return [], []
+    warm = work / "warm-up"
+    run(batch_argv(rows_csv(work, 5), warm), env)  # fills the caches, as any first use does
+    shutil.rmtree(warm)
     rows = rows_csv(work, sizes.batch_rows)
     context = floor_context(work)
     templates = _templates_dir()
@@ -315,17 +322,22 @@ def batch(env: dict[str, str], work: Path, sizes: Sizes,
         shutil.rmtree(out)
         return elapsed
 
-    runs = batch_runs or min(sizes.runs, 10)  # ten of each is enough at seconds a run
-    timing = side_by_side(Timing(f"`foi batch`, {sizes.batch_rows:,} CSV rows to markdown",
-                                 target=1.5), ours, floor, runs)
-    rate = sizes.batch_rows / statistics.median(timing.ours)
-    timing.extra = f"{rate:,.0f} letters/s (target >= 1,000)"
+    timings = []
+    if "batch" in parts:
+        runs = batch_runs or min(sizes.runs, 10)  # ten of each is enough at seconds a run
+        timing = side_by_side(Timing(f"`foi batch`, {sizes.batch_rows:,} CSV rows to markdown",
+                                     target=1.5), ours, floor, runs)
+        rate = sizes.batch_rows / statistics.median(timing.ours)
+        timing.extra = f"{rate:,.0f} letters/s (target >= 1,000)"
+        timings.append(timing)
     memory = []
-    for count in sizes.memory_rows:
+    for count in sizes.memory_rows if "memory" in parts else ():
         out = work / f"memory-{count}"
         memory.append((count, peak_rss_mib(batch_argv(rows_csv(work, count), out), env)))
+        print(f"peak memory of foi batch, {count:,} rows: {memory[-1][1]:.0f} MiB", file=sys.stderr,
+              flush=True)
         shutil.rmtree(out)
-    return [timing], memory
+    return timings, memory
 
 
 def _expect_letters(out: Path, count: int) -> None:
@@ -390,19 +402,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, help="runs per command (default 15; 3 with --quick)")
     parser.add_argument("--batch-runs", type=int,
                         help="runs of each batch (default: as --runs, at most 10): a slow batch takes minutes")
+    parser.add_argument("--batch-rows", type=int, help="rows of the timed batch (default 10,000)")
+    parser.add_argument("--memory-rows", type=lambda v: tuple(int(n) for n in v.split(",")),
+                        help="the two batch sizes whose peak memory is compared (default 10000,100000)")
+    parser.add_argument("--only", choices=("commands", "batch", "memory"), action="append",
+                        help="measure only these parts (repeatable; default all)")
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     args = parser.parse_args(argv)
     sizes = QUICK if args.quick else FULL
-    if args.runs:
-        sizes = Sizes(args.runs, sizes.check_words, sizes.tracked, sizes.batch_rows, sizes.memory_rows)
+    sizes = dataclasses.replace(
+        sizes, runs=args.runs or sizes.runs, batch_rows=args.batch_rows or sizes.batch_rows,
+        memory_rows=args.memory_rows or sizes.memory_rows)
+    parts = set(args.only or ("commands", "batch", "memory"))
     print(f"Machine: {machine()}; {date.today()}", flush=True)
     byte_compile_foi()
     with tempfile.TemporaryDirectory(prefix="foi-bench-") as folder:
         work = Path(folder)
         env = environment(work)
         try:
-            timings = startup(env, work, sizes)
-            batch_timings, memory = batch(env, work, sizes, args.batch_runs)
+            timings = startup(env, work, sizes) if "commands" in parts else []
+            batch_timings, memory = batch(env, work, sizes, args.batch_runs, parts)
         except Failed as err:
             print(f"benchmark failed: {err}", file=sys.stderr)
             return 1
