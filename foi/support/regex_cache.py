@@ -38,14 +38,16 @@ def kept() -> Iterator[None]:
     except (ImportError, AttributeError):  # another Python: compile as usual
         yield
         return
-    from foi.support import diskcache
-
-    stored = _stored(diskcache, key)
+    stored: dict[str, list[Any]] = {}
     added: dict[str, list[Any]] = {}
+    loaded: list[bool] = []  # read on the first pattern a module compiles: `foi --version` never reads it
 
     def compile_kept(pattern: Any, flags: int = 0) -> Any:
         if not isinstance(pattern, str) or flags & _compiler.SRE_FLAG_DEBUG or not _importing():
             return original(pattern, flags)
+        if not loaded:
+            stored.update(_stored(key))
+            loaded.append(True)
         name = f"{flags}:{pattern}"
         program = stored.get(name)
         if program is not None:
@@ -64,6 +66,8 @@ def kept() -> Iterator[None]:
     finally:
         _compiler.compile = original
         if added:
+            from foi.support import diskcache
+
             diskcache.save(_ENTRY, key, {**stored, **added})
 
 
@@ -83,7 +87,9 @@ def _key(sre: Any) -> dict[str, Any]:
     return {"python": sys.version, "magic": sre.MAGIC, "codesize": sre.CODESIZE}
 
 
-def _stored(diskcache: Any, key: dict[str, Any]) -> dict[str, list[Any]]:
+def _stored(key: dict[str, Any]) -> dict[str, list[Any]]:
+    from foi.support import diskcache
+
     found = diskcache.load(_ENTRY, key)
     return found if isinstance(found, dict) else {}
 
