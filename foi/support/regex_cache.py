@@ -40,14 +40,27 @@ def kept() -> Iterator[None]:
         return
     stored: dict[str, list[Any]] = {}
     added: dict[str, list[Any]] = {}
-    loaded: list[bool] = []  # read on the first pattern a module compiles: `foi --version` never reads it
+    state = {"loaded": False, "loading": False}  # read on the first pattern a module compiles
+
+    def load() -> bool:
+        """Read the kept programs once; False while that is not possible yet."""
+        if state["loading"]:  # reading them imports json, whose own patterns come here
+            return False
+        state["loading"] = True
+        try:
+            stored.update(_stored(key))
+        except Exception:  # noqa: BLE001 - a module reading needs (json, platformdirs) is mid-import
+            return False  # compile this one as usual, and read them at the next
+        finally:
+            state["loading"] = False
+        state["loaded"] = True
+        return True
 
     def compile_kept(pattern: Any, flags: int = 0) -> Any:
         if not isinstance(pattern, str) or flags & _compiler.SRE_FLAG_DEBUG or not _importing():
             return original(pattern, flags)
-        if not loaded:
-            stored.update(_stored(key))
-            loaded.append(True)
+        if not state["loaded"] and not load():
+            return original(pattern, flags)
         name = f"{flags}:{pattern}"
         program = stored.get(name)
         if program is not None:
@@ -65,7 +78,7 @@ def kept() -> Iterator[None]:
         yield
     finally:
         _compiler.compile = original
-        if added:
+        if added and (state["loaded"] or load()):  # never replace kept programs unread
             from foi.support import diskcache
 
             diskcache.save(_ENTRY, key, {**stored, **added})

@@ -127,3 +127,22 @@ def test_the_checker_s_own_constants_are_kept(cache_folder: Path) -> None:
         importlib.import_module("foi.checks")
     kept = json.loads((cache_folder / "regex-programs.json").read_text(encoding="utf-8"))
     assert len(kept["value"]) > 50
+
+
+def test_every_command_runs_whatever_it_imports_first(tmp_path: Path) -> None:
+    """Reading the kept programs finds the cache folder with platformdirs: a pattern compiled while
+    platformdirs itself is being imported must not make it import itself (it once crashed
+    `foi track list`). Run as users do: no FOI_CACHE_DIR, a fresh home, twice."""
+    import os
+    import subprocess
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("FOI_", "XDG_"))}
+    env["HOME"] = str(tmp_path)
+    probe = ("import sys, platformdirs\n"  # platformdirs first, as the tracker's data folder does
+             "from foi.cli import main\nsys.argv = ['foi', 'deadline', '--received', '2026-11-02']\n"
+             "main()\n")
+    for command in (["-m", "foi", "deadline", "--received", "2026-11-02"], ["-c", probe],
+                    ["-m", "foi", "track", "list"], ["-m", "foi", "track", "list"]):
+        done = subprocess.run([sys.executable, *command], env=env, capture_output=True, text=True)
+        assert done.returncode == 0 and "Traceback" not in done.stderr, (command, done.stderr[-800:])
+    assert (tmp_path / ".cache" / "foi" / "regex-programs.json").exists()
