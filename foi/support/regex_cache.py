@@ -4,8 +4,8 @@ The checker's rules are a few hundred regular expressions, some of them long alt
 phrases. Python compiles each one afresh in every process (its own cache lasts one process), and
 in `foi check` that took longer than checking a 5,000-word letter. Compiling is two steps: parsing
 the pattern into a program for the regex engine, then loading that program. Inside `kept()`, the
-first step is done once for the patterns modules compile as they are imported (their constants,
-never a pattern made at run time from a letter's words) and its result (plain numbers) kept in the
+first step is done once for the patterns that are part of the code (never one made at run time from
+a letter's words: see _static) and its result (plain numbers) kept in the
 user's cache folder (foi.support.diskcache), keyed on the exact Python build and regex engine; the second step is
 Python's own (`_sre.compile` checks the program it is given). Outside `kept()`, nothing changes.
 
@@ -57,7 +57,7 @@ def kept() -> Iterator[None]:
         return True
 
     def compile_kept(pattern: Any, flags: int = 0) -> Any:
-        if not isinstance(pattern, str) or flags & _compiler.SRE_FLAG_DEBUG or not _importing():
+        if not isinstance(pattern, str) or flags & _compiler.SRE_FLAG_DEBUG or not _static(pattern):
             return original(pattern, flags)
         if not state["loaded"] and not load():
             return original(pattern, flags)
@@ -84,15 +84,28 @@ def kept() -> Iterator[None]:
             diskcache.save(_ENTRY, key, {**stored, **added})
 
 
-def _importing() -> bool:
-    """Whether a module is being imported: only its own constants are kept, never a pattern made at
-    run time, which may hold words of a letter (an acronym, a name) that must not be copied."""
+def _static(pattern: str) -> bool:
+    """Whether a pattern is part of the code, not made at run time: only those are kept, never one
+    that may hold words of a letter (the checker builds some from its acronyms and names).
+
+    Part of the code: compiled while a module is being imported (its constants), or written as a
+    literal in the function that asked for it (`re.search(r"...", text)`).
+    """
     frame: Any = sys._getframe(2)
+    caller = None
     while frame is not None:
-        if frame.f_code.co_filename.startswith("<frozen importlib"):
+        name = frame.f_code.co_filename
+        if name.startswith("<frozen importlib"):
             return True
+        if caller is None and not _in_re(name):
+            caller = frame.f_code
         frame = frame.f_back
-    return False
+    return caller is not None and pattern in caller.co_consts
+
+
+def _in_re(filename: str) -> bool:
+    """A frame of the re package or of this module, between the caller and the compiler."""
+    return filename == __file__ or filename.replace("\\", "/").rsplit("/", 2)[-2:-1] == ["re"]
 
 
 def _key(sre: Any) -> dict[str, Any]:
