@@ -53,19 +53,30 @@ def kept_object(name: str, key: dict[str, Any], build: Callable[[], T]) -> T:
     For objects of foi's own classes built from foi's own data (the directory): nothing personal is
     ever kept this way. A kept file that cannot be read back, or holds another key, is built afresh.
     """
+    value = load_pickled(name, key)
+    if value is None:
+        value = build()
+        save_pickled(name, key, value)
+    return value  # type: ignore[no-any-return]
+
+
+def load_pickled(name: str, key: dict[str, Any]) -> Any:
+    """Like load, for a value kept pickled (faster to read back than JSON); None if not so kept."""
     import pickle
 
-    path = cache_dir() / f"{name}.pickle"
     try:
-        with open(path, "rb") as handle:
+        with open(cache_dir() / f"{name}.pickle", "rb") as handle:
             stored_key, value = pickle.load(handle)  # noqa: S301 - the user's own cache, written below
-        if stored_key == key:
-            return value  # type: ignore[no-any-return]
-    except Exception:  # noqa: BLE001 - missing, damaged or from another version: build it again
-        pass
-    value = build()
-    _write(path, pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL))
-    return value
+    except Exception:  # noqa: BLE001 - missing, damaged or from another version
+        return None
+    return value if stored_key == key else None
+
+
+def save_pickled(name: str, key: dict[str, Any], value: Any) -> None:
+    """Like save, pickled; for foi's own objects and plain values, never for personal data."""
+    import pickle
+
+    _write(cache_dir() / f"{name}.pickle", pickle.dumps((key, value), protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def _write(path: Path, data: bytes) -> None:

@@ -81,7 +81,7 @@ def kept() -> Iterator[None]:
         if added and (state["loaded"] or load()):  # never replace kept programs unread
             from foi.support import diskcache
 
-            diskcache.save(_ENTRY, key, {**stored, **added})
+            diskcache.save_pickled(_ENTRY, key, {**stored, **added})
 
 
 def _static(pattern: str) -> bool:
@@ -116,19 +116,21 @@ def _key(sre: Any) -> dict[str, Any]:
 def _stored(key: dict[str, Any]) -> dict[str, list[Any]]:
     from foi.support import diskcache
 
-    found = diskcache.load(_ENTRY, key)
+    found = diskcache.load_pickled(_ENTRY, key)
     return found if isinstance(found, dict) else {}
 
 
 def _program(compiler: Any, parser: Any, pattern: str, flags: int) -> list[Any]:
-    """What re._compiler.compile hands to _sre.compile, as plain JSON-able values."""
+    """What re._compiler.compile hands to _sre.compile, as plain values."""
     parsed = parser.parse(pattern, flags)
     code = compiler._code(parsed, flags)
     groupindex = dict(parsed.state.groupdict)
     indexgroup: list[str | None] = [None] * parsed.state.groups
     for group, index in groupindex.items():
         indexgroup[index] = group
-    return [flags | parsed.state.flags, code, parsed.state.groups - 1, groupindex, indexgroup]
+    # Plain ints: some of the program's words are the compiler's named constants, which pickle cannot keep.
+    plain = [int(word) for word in code]
+    return [int(flags | parsed.state.flags), plain, parsed.state.groups - 1, groupindex, indexgroup]
 
 
 def _unpacked(program: list[Any]) -> tuple[Any, ...]:
