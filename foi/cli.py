@@ -537,11 +537,14 @@ def batch_command(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bar."),
     templates: Path | None = typer.Option(None, "--templates", metavar="DIR", help="A folder of your own templates."),
     no_profile: bool = typer.Option(False, "--no-profile", help="Ignore the saved profile."),
+    track: bool = typer.Option(False, "--track", help="Record every letter in the tracker (`foi track`), all in one go."),
+    sent: str | None = typer.Option(None, "--sent", metavar="DATE", help="With --track: the day the letters were sent, YYYY-MM-DD (starts each clock)."),
+    db: str | None = typer.Option(None, "--db", metavar="PATH", help="With --track: the tracker file (default: $FOI_DB, else foi's data folder)."),
 ) -> None:
     """Write many letters from a spreadsheet: one per row, or one request to many bodies, with a manifest.
 
-    Every row is checked before anything is written; a problem is printed as FILE: row N, column KEY:
-    what is wrong and the fix, and then nothing is written (exit 3). For example
+    Every row is checked before any letter appears; a problem is printed as FILE: row N, column KEY:
+    what is wrong and the fix, and then no folder is made (exit 3). For example
 
       foi batch clients.xlsx --out letters/ --format docx --date 2026-12-01
 
@@ -556,6 +559,7 @@ def batch_command(
         manifest_format=manifest_format, check=not no_check, quiet=quiet,
         user_dir=new_letter.user_templates(templates, not no_profile), use_profile=not no_profile,
         authorities_file=authorities_file, to=to, tags=tags,
+        track=track or sent is not None, sent=_date_option(sent, "--sent"), db=db,
     )
     run.run(request)
 

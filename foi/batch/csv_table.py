@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import codecs
 import csv
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -40,8 +41,9 @@ def encoding_of(path: Path) -> str:
 
 
 def delimiter_of(first_line: str) -> str:
-    """The separator the header line uses most: a comma unless semicolons or tabs outnumber it."""
-    counts = {d: first_line.count(d) for d in _DELIMITERS}
+    """The separator the header line uses most, outside quotes: a comma unless semicolons or tabs outnumber it."""
+    unquoted = re.sub(r'"[^"]*"', "", first_line)
+    counts = {d: unquoted.count(d) for d in _DELIMITERS}
     best = max(_DELIMITERS, key=lambda d: counts[d])
     return best if counts[best] else ","
 

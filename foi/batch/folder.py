@@ -73,11 +73,27 @@ class Staging:
 def staged(out: Path) -> Iterator[Staging]:
     """A Staging folder that is removed if anything (an error, Ctrl-C) stops the batch before publish."""
     staging = Staging(out)
+    previous = _on_terminate()
     try:
         yield staging
     finally:
-        if staging.path.exists():  # not published: an error or Ctrl-C stopped the batch
+        if staging.path.exists():  # not published: an error, Ctrl-C or a kill stopped the batch
             staging.discard()
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)  # type: ignore[arg-type]
+
+
+def _terminated(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
+def _on_terminate() -> object | None:
+    """A kill (SIGTERM, as a scheduler or `timeout` sends) stops the batch like Ctrl-C, cleaning up on
+    the way out, instead of ending the process where it stands with the hidden folder left behind."""
+    try:
+        return signal.signal(signal.SIGTERM, _terminated)
+    except ValueError:  # not the main thread
+        return None
 
 
 class _no_interrupt:  # noqa: N801 - used as a context manager

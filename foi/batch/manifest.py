@@ -14,8 +14,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO, Any
 
-FIELDS = ("row", "letter", "body", "body_id", "email", "whatdotheyknow", "regime", "scenario", "files",
-          "due", "findings")
+FIELDS = ("row", "letter", "letters", "body", "body_id", "email", "whatdotheyknow", "regime", "scenario", "title",
+          "files", "due", "findings")
 FORMATS = ("csv", "json")
 
 
@@ -25,15 +25,17 @@ class Entry:
 
     row: int
     letter: int
+    letters: int  # 2 when a second letter is written alongside (local and exemption-prone items): files has both
     body: str
     body_id: str
     email: str
     whatdotheyknow: str
     regime: str
     scenario: str
-    files: tuple[str, ...]
+    title: str  # the letter's title, as its subject line and WhatDoTheyKnow's summary give it
+    files: tuple[str, ...]  # in the CSV, separated by ";" (file names never hold one)
     due: str  # the date a reply is due if the letter is received on its date
-    findings: int | None  # the checker's findings; None with --no-check
+    findings: int | None  # the checker's findings (on both letters); None with --no-check
 
 
 class Manifest:
@@ -55,8 +57,8 @@ class Manifest:
     def add(self, entry: Entry) -> None:
         if self.fmt == "csv":
             self.writer.writerow((
-                entry.row, entry.letter, entry.body, entry.body_id, entry.email, entry.whatdotheyknow,
-                entry.regime, entry.scenario, " ".join(entry.files), entry.due,
+                entry.row, entry.letter, entry.letters, entry.body, entry.body_id, entry.email, entry.whatdotheyknow,
+                entry.regime, entry.scenario, entry.title, ";".join(entry.files), entry.due,
                 "" if entry.findings is None else entry.findings,
             ))
         else:

@@ -31,7 +31,7 @@ from foi.letter import drafting
 from foi.request import intake, profile, scenarios
 from foi.request.answers import Source, check_known, load_answers_file, parse_set_options
 from foi.support import console
-from foi.support.errors import FoiError, RowsFailed, UsageProblem
+from foi.support.errors import AnswerError, DataError, FoiError, RowsFailed, UsageProblem
 
 
 @dataclass
@@ -56,6 +56,9 @@ class BatchRequest:
     authorities_file: Path | None = None
     to: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
+    track: bool = False  # record every letter in the tracker once the folder is in place
+    sent: date | None = None  # with track: the day the letters were sent (starts each clock)
+    db: str | None = None  # with track: the tracker file
 
 
 @dataclass
@@ -95,7 +98,9 @@ class Batch:
         self.problems = Problems(self.table)
         self.adviser = Adviser(self.table.unit)
         self._bodies: dict[str, str] = {}
-        self._checked: dict[int, tuple[int, list[tuple[str, str]]]] = {}
+        self._checked: dict[tuple[int, int], tuple[int, list[tuple[str, str]]]] = {}
+        self.tracked: list[tuple[drafting.Draft, Path]] | None = [] if request.track else None
+        self.second_letters = 0
 
     def _sources(self) -> tuple[list[Source], list[Source]]:
         """The sources above a row (--set) and below it (--answers, the file's defaults, the profile)."""
@@ -111,13 +116,16 @@ class Batch:
             below.append(Source("profile", profile.answers()))
         return above, below
 
-    def findings(self, letter: Letter, text: bytes | None) -> int:
+    def findings(self, letter: Letter, draft: drafting.Draft, text: bytes | None) -> int:
         """The checker's findings on the letter, as the wizard's preview runs it; errors and warnings are
         told to the adviser. A request is checked once: letters that differ only in whose they are (the
         requester's name and address, already checked by the answer loop) share the count."""
-        if letter.request not in self._checked:
-            self._checked[letter.request] = _check(letter.draft, text)
-        count, questions = self._checked[letter.request]
+        key = (letter.request, draft.part)
+        if key not in self._checked:
+            if len(self._checked) > 4096:  # a batch of all-different requests: keep memory flat
+                self._checked.clear()
+            self._checked[key] = _check(draft, text)
+        count, questions = self._checked[key]
         for rule, message in questions:
             self.adviser.question(letter.row.number, rule, message)
         return count
@@ -133,6 +141,10 @@ class Batch:
         for body in bodies:
             try:
                 yield self._letter(row, body)
+            except DataError as err:
+                if not err.message.startswith(self.problems.where(row)):
+                    raise  # a scenario or template file is broken: no row can be written, so stop
+                self.problems.add(row, err)
             except FoiError as err:
                 self.problems.add(row, err)
 
@@ -178,8 +190,7 @@ class Batch:
 
 
 def _column(key: str, problem: str) -> FoiError:
-    from foi.support.errors import AnswerError
-
+    """A problem with one column of a row (named as the row's header names it)."""
     return AnswerError(problem, key=key, problem=problem)
 
 
@@ -209,8 +220,8 @@ def _run(request: BatchRequest) -> int:
     for warning in batch.table.warnings:
         console.warn(warning)
     if batch.targets is not None and len(batch.targets) > targets.WDTK_BATCH_LIMIT:
-        console.warn(f"{len(batch.targets)} bodies: WhatDoTheyKnow takes batch requests to at most "
-                     f"{targets.WDTK_BATCH_LIMIT}; send these in parts there")
+        console.warn(f"{len(batch.targets)} bodies: WhatDoTheyKnow is said to take batch requests to at most "
+                     f"{targets.WDTK_BATCH_LIMIT}; send them there in parts")
     if request.dry_run:
         return _dry_run(batch)
     if request.out is None:
@@ -223,21 +234,23 @@ def _run(request: BatchRequest) -> int:
         if failed and not request.keep_going:
             raise RowsFailed(f"{failed} {batch.table.unit}(s) of {request.file} have problems: nothing was "
                              "written; correct them and run again, or pass --keep-going to write the rest")
+        if written == 0 and not failed:
+            raise DataError(f"{request.file}: no {batch.table.unit}s under the header: nothing was written")
         if written == 0:
             raise RowsFailed(f"no letter could be written from {request.file}: nothing was written")
         staging.publish(force=request.force)
-    console.info(f"Wrote {written} letter(s) and {batch_manifest_name(request)} to {request.out}")
+    seconds = f" (and {batch.second_letters} second letter(s), -part-2)" if batch.second_letters else ""
+    console.info(f"Wrote {written} letter(s){seconds} and manifest.{request.manifest_format} to {request.out}")
+    if request.track:
+        _track(batch)
     if failed:
         raise RowsFailed(f"{failed} {batch.table.unit}(s) were not written (listed above); the other letters are in {request.out}")
     return written
 
 
-def batch_manifest_name(request: BatchRequest) -> str:
-    return f"manifest.{request.manifest_format}"
-
-
 def _write_all(batch: Batch, staging: folder.Staging) -> int:
-    """Draft and write every letter, streaming; after the first problem (without --keep-going) only check."""
+    """Draft and write every letter, streaming; after the first problem (without --keep-going) only check.
+    Returns how many rows (and bodies) gave letters; `batch.second_letters` counts the -part-2 ones."""
     request = batch.request
     total = batch.table.count()
     digits = names.width((total or 0) * len(batch.targets or [None]))
@@ -252,26 +265,67 @@ def _write_all(batch: Batch, staging: folder.Staging) -> int:
                     continue
                 number += 1
                 manifest.add(_write(batch, letter, staging, number, digits))
+                batch.second_letters += len(letter.draft.drafts) - 1
+                if batch.tracked is not None:
+                    batch.tracked += _to_track(batch, letter, number, digits)
             bar.advance(number - before)
     return number
 
 
+def _to_track(batch: Batch, letter: Letter, number: int, digits: int) -> list[tuple[drafting.Draft, Path]]:
+    """Each letter (and second letter) with where its first file will be once the folder is in place.
+    The drafts are kept without their text (only what the tracker records), so memory stays small."""
+    out = batch.request.out
+    assert out is not None
+    found = []
+    for one in letter.draft.drafts:
+        first = registry.choose(batch.request.formats, one)[0]
+        slim = dataclasses.replace(one, markup="", blocks=[], second=None)
+        found.append((slim, out.resolve() / (_stem(one, number, digits) + registry.EXTENSIONS[first])))
+    return found
+
+
+def _track(batch: Batch) -> None:
+    """Record every letter in the tracker, in one transaction (all or none), once the folder is in place."""
+    from foi.tracker.recording import record_letters
+
+    request = batch.request
+    letters = batch.tracked or []
+    try:
+        ids = record_letters(request.db, letters, sent=request.sent)
+    except FoiError as err:
+        raise FoiError(f"the letters are in {request.out} but were not tracked ({err.message}); "
+                       f"track them with: foi track add {request.out}/manifest.{request.manifest_format}") from None
+    console.info(f"Tracking them as requests {ids[0]} to {ids[-1]}" if len(ids) > 1 else f"Tracking it as request {ids[0]}")
+    if request.sent is None:
+        console.info("Record the day each goes: foi track event ID sent --date YYYY-MM-DD")
+
+
 def _write(batch: Batch, letter: Letter, staging: folder.Staging, number: int, digits: int) -> Entry:
-    """Every format of one letter into the folder, and its manifest entry."""
+    """Every format of the letter, and of the second letter written alongside it (`-part-2`: local and
+    exemption-prone items, so they cannot delay the rest), into the folder; one manifest entry for both."""
+    files: list[str] = []
+    findings: int | None = 0 if batch.request.check else None
+    for one in letter.draft.drafts:
+        stem = _stem(one, number, digits)
+        rendered = {fmt: registry.render(one, fmt) for fmt in registry.choose(batch.request.formats, one)}
+        for fmt, data in rendered.items():
+            files.append(stem + registry.EXTENSIONS[fmt])
+            staging.write(files[-1], data)
+        if findings is not None:
+            findings += batch.findings(letter, one, rendered.get("text"))
     draft = letter.draft
-    stem = names.stem(number, draft.authority.id, draft.scenario_id, digits)
-    rendered = {fmt: registry.render(draft, fmt) for fmt in registry.choose(batch.request.formats, draft)}
-    files = []
-    for fmt, data in rendered.items():
-        files.append(stem + registry.EXTENSIONS[fmt])
-        staging.write(files[-1], data)
-    findings = batch.findings(letter, rendered.get("text")) if batch.request.check else None
     return Entry(
-        row=letter.row.number, letter=number, body=draft.authority.name, body_id=draft.authority.id,
-        email=draft.authority.email or "", whatdotheyknow=draft.authority.wdtk_url or "",
-        regime=draft.regime.short, scenario=draft.scenario_id, files=tuple(files),
+        row=letter.row.number, letter=number, letters=len(draft.drafts), body=draft.authority.name,
+        body_id=draft.authority.id, email=draft.authority.email or "", whatdotheyknow=draft.authority.wdtk_url or "",
+        regime=draft.regime.short, scenario=draft.scenario_id, title=draft.title, files=tuple(files),
         due=draft.deadline.due.isoformat(), findings=findings,
     )
+
+
+def _stem(draft: drafting.Draft, number: int, digits: int) -> str:
+    """001-dwp-provider-data-access, and 001-dwp-provider-data-access-part-2 for the second letter."""
+    return names.stem(number, draft.authority.id, draft.scenario_id, digits) + ("-part-2" if draft.part == 2 else "")
 
 
 def _check(draft: drafting.Draft, text: bytes | None) -> tuple[int, list[tuple[str, str]]]:
@@ -293,8 +347,11 @@ def _note(batch: Batch, letter: Letter) -> None:
     letter.request = batch.adviser.add(letter.row.number, draft.authority.id, draft.authority.name,
                                        draft.regime.id, draft.scenario_id, taken.answers, personal)
     batch.adviser.period(letter.row.number, taken.answers.get("date_to"), draft.letter_date)
-    if taken.target.note:
-        batch.adviser.question(letter.row.number, f"note:{taken.target.note}", taken.target.note)
+    for note in (taken.target.note, *draft.notes):
+        if draft.second is not None:  # foi new's file name for it means nothing here: the files are -part-2
+            note = note.replace(f" ({draft.second.slug})", "")
+        if note:  # a body other than the one named, a period outside a programme's life, a second letter
+            batch.adviser.question(letter.row.number, f"note:{note}", note)
 
 
 def _advise(batch: Batch) -> None:
@@ -311,11 +368,10 @@ def _dry_run(batch: Batch) -> int:
         for letter in batch.letters(row):
             _note(batch, letter)
             number += 1
-            draft = letter.draft
-            stem = names.stem(number, draft.authority.id, draft.scenario_id, digits)
-            exts = "/".join(registry.EXTENSIONS[f].lstrip(".") for f in registry.choose(request.formats, draft))
-            console.out(f"{batch.table.unit} {row.number}: {stem}.{exts}  {draft.authority.name} "
-                        f"({draft.regime.short}), reply due {draft.deadline.due.isoformat()}\n")
+            for one in letter.draft.drafts:
+                exts = "/".join(registry.EXTENSIONS[f].lstrip(".") for f in registry.choose(request.formats, one))
+                console.out(f"{batch.table.unit} {row.number}: {_stem(one, number, digits)}.{exts}  "
+                            f"{one.authority.name} ({one.regime.short}), reply due {one.deadline.due.isoformat()}\n")
     _advise(batch)
     failed = batch.problems.report()
     if failed:

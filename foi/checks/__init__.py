@@ -10,7 +10,19 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from foi.checks import clarity, form, law, privacy, scope, structure, tone, validity  # noqa: F401 (register)
+from foi.checks import (  # noqa: F401 (register)
+    bodies,
+    breakdowns,
+    clarity,
+    form,
+    law,
+    pasted,
+    privacy,
+    scope,
+    structure,
+    tone,
+    validity,
+)
 from foi.checks.document import parse
 from foi.checks.finding import ERROR, INFO, RANK, SEVERITIES, WARNING, Finding
 from foi.checks.registry import RULES, Context, Rule

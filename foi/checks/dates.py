@@ -45,7 +45,8 @@ _FIN_YEAR = re.compile(rf"({_YEAR})\s*[/-]\s*(?:(?:19|20)?(\d\d))(?![\w/])")
 _PLAIN_YEAR = re.compile(_YEAR)
 _RELATIVE = re.compile(
     r"\b(?:last|past|previous|preceding|prior|latest|most\s+recent|current|this|next)\s+"
-    r"(?:(\w+(?:-\w+)?)\s+)?(?:full\s+|complete\s+|calendar\s+|financial\s+|academic\s+|fiscal\s+)?"
+    r"(?:(\w+(?:-\w+)?)\s+)?(?:full\s+|complete\s+|calendar\s+|financial\s+|academic\s+|fiscal\s+|business\s+|"
+    r"municipal\s+|school\s+|tax\s+)?"
     r"(years?|months?|weeks?|days?|quarters?|decades?|meetings?|terms?|versions?|editions?|reviews?)\b",
     re.IGNORECASE,
 )
@@ -96,6 +97,11 @@ class Bounds:
 
     anchored: bool
     years: float | None = None
+
+
+# "from 2006/7 to date", "January 2018 to the present": a range that ends today.
+_TO_DATE = re.compile(r"\b((?:19|20)\d\d)(?:\s*/\s*\d{1,2})?\s+(?:to|until|till)\s+(?:date|now|the\s+present|present)\b",
+                      re.IGNORECASE)
 
 
 def _years_in(text: str) -> list[tuple[int, int]]:
@@ -154,6 +160,8 @@ def span_years(text: str, today: date) -> float | None:
     for match in _SINCE.finditer(text):
         widths.append(max(now - int(match.group(1)), 0.0))
     for match in _SINCE_EVENT_YEAR.finditer(text):
+        widths.append(max(now - int(match.group(1)), 0.0))
+    for match in _TO_DATE.finditer(text):
         widths.append(max(now - int(match.group(1)), 0.0))
     for match in _LAST_N.finditer(text):
         n = _number(match.group(1))

@@ -28,6 +28,7 @@ CLOSING = re.compile(rf"^{_CLOSING_WORDS}\s*[,.!]?$", re.IGNORECASE)
 CLOSING_INLINE = re.compile(rf"^{_CLOSING_WORDS}\s*[,.]\s+(?P<name>\S.*)$", re.IGNORECASE)
 
 MAX_HEAD_LINES = 20
+RUN_ON_WORDS = 12  # a greeting line this long is the request itself
 _INLINE_SALUTATION = re.compile(r"\s*(?:dear|to)\s+[^,\n]{1,60},\s*", re.IGNORECASE)
 _INLINE_CLOSING = re.compile(
     r"(?<=[.!?])\s+(?:yours\s+(?:faithfully|sincerely)|kind\s+regards|best\s+regards|regards|many\s+thanks)"
@@ -46,9 +47,25 @@ _ABBREVIATIONS = {
 }
 _SENTENCE_END = re.compile(r"[.?!]+[\"'\u201d\u2019)\]]*\s+")
 
+# "section 187 of the Data Protection Act 2018", "Section 202 of the Housing Act 1996": the law the request
+# is about, not a clause about how to answer it (those cite the Freedom of Information Act, or no Act).
+_OTHER_LAW = re.compile(
+    r"\b(?:sections?|s\.|regulations?|reg\.)\s*\d+[A-Za-z]?(?:\(\w+\))*\s+(?:of\s+the\s+|of\s+)(?!Freedom\s+of\s+Information)"
+    r"(?:[A-Z][\w()'\u2019-]*\s+){1,8}(?:Act|Regulations)\b|\b(?:Section|Sections)\s+\d+[A-Za-z]?\s+(?:notices?|reviews?|duty|"
+    r"duties|agreements?|contributions?|obligations?|applications?|offers?|decisions?)\b",
+)
+
+
+def _subject_law(text: str) -> str:
+    """The text with citations of the law the request is about blanked out."""
+    return _OTHER_LAW.sub(" ", text)
+
+
+_REDACTION_MARK = re.compile(r"\[[^\]\n]{0,40}\]")
+
 # A sentence that asks for something (as opposed to context or background).
 ASKING = re.compile(
-    r"\b(please|pls|plz|provide|send|supply|disclose|release|copy|copies|request|requesting|"
+    r"\b(please|pls|plz|provide|be\s+provided\s+with|send|supply|disclose|release|copy|copies|request|requesting|"
     r"would\s+like|i'd\s+like|like\s+to\s+(know|see|have|receive|obtain)|want\s+to\s+(know|see)|"
     r"i\s+(?:want|need|require|wish\s+to\s+(?:have|see|receive|obtain))|"
     r"tell\s+me|let\s+me\s+(know|have)|give\s+me|can\s+you|could\s+you|would\s+you|"
@@ -165,10 +182,11 @@ class Document:
         return self.flat[sentence.start : sentence.end]
 
     def is_procedural(self, sentence: Sentence) -> bool:
-        return bool(PROCEDURAL.search(self.sentence_text(sentence)))
+        # "[redacted URL]" is how a published copy marks what it removed, not a clause about redaction.
+        return bool(PROCEDURAL.search(_subject_law(_REDACTION_MARK.sub(" ", self.sentence_text(sentence)))))
 
     def is_procedural_text(self, text: str) -> bool:
-        return bool(CITATION.search(text))
+        return bool(CITATION.search(_subject_law(text)))
 
     def is_asking(self, sentence: Sentence) -> bool:
         text = self.sentence_text(sentence)
@@ -239,6 +257,10 @@ def parse(text: str) -> Document:
         inline = _INLINE_SALUTATION.match(text, lines[sal][0], lines[sal][1])
         if inline and len(text[inline.end() : lines[sal][1]].split()) >= 3:
             doc.body_start = inline.end()  # "Dear Cabinet Office, Please provide ..." on one line
+        elif inline is None and len(text[lines[sal][0] : lines[sal][1]].split()) >= RUN_ON_WORDS:
+            # "dear dwp i want to know ..." with no comma: the request runs on from the greeting.
+            greeting = re.match(r"\s*\S+\s+\S+\s*", text[lines[sal][0] : lines[sal][1]])
+            doc.body_start = lines[sal][0] + (greeting.end() if greeting else 0)
     first = sal + 1 if sal is not None else 0
     for i in range(len(lines) - 1, first - 1, -1):
         stripped = _strip_markup(text[lines[i][0] : lines[i][1]])
@@ -254,7 +276,10 @@ def parse(text: str) -> Document:
             doc.closing = (tail.start(), tail.start())
             doc.body_end = tail.start()
             doc.inline_name = tail.group("name").strip() or None
-    doc.blocks = _blocks(text, [sp for sp in lines if doc.body_start <= sp[0] and sp[1] <= doc.body_end])
+    # A greeting with the request on the same line: the rest of that line is body.
+    body_lines = [(s, e) for s, e in lines if doc.body_start <= s and e <= doc.body_end]
+    body_lines[:0] = [(doc.body_start, e) for s, e in lines if s < doc.body_start < e <= doc.body_end]
+    doc.blocks = _blocks(text, body_lines)
     return doc
 
 

@@ -18,7 +18,8 @@ from foi.checks.finding import INFO, WARNING, Finding
 from foi.checks.registry import Context, rule
 
 _LEAD = re.compile(
-    r"^\s*(?:\d{1,2}[.)]\s*|\(?[a-z][.)]\s*|[-*\u2022]\s*)?"
+    r"^\s*(?:(?:(?:your\s+)?request\s+for\s+information|question|rfi|part|item|q)\s*\d+(?:\.\d+)?[a-z]?\s*[:.,)-]?\s*)?"
+    r"(?:\d{1,2}[.)]\s*|\(?[a-z][.)]\s*|[-*\u2022]\s*)?"
     r"(?:(?:and|also|additionally|finally|firstly|secondly|thirdly|so|but|then|further(?:more)?|lastly)\b[,\s]*)*",
     re.IGNORECASE,
 )
@@ -30,12 +31,16 @@ _WHY = re.compile(
 _OPINION = re.compile(
     r"\b(?:do|does|did)\s+(?:you|the\s+\w+|dwp|they)\s+(?:think|believe|agree|accept|feel|consider|regard)\b"
     r"|\bwhat\s+(?:is|are|was)\s+(?:your|the\s+\w+['\u2019]s)\s+(?:view|views|opinion|position|stance|thoughts)\b"
+    r"|\b(?:is|are)\s+(?:the\s+)?(?:government|department|council|dwp|you|ministers)\s+(?:cognisant|cognizant|"
+    r"aware|considering|planning|minded)\b"
     r"|\bin\s+your\s+(?:view|opinion)\b|\bhow\s+(?:can|could|do|does|would)\s+(?:you|they|the\s+\w+)\s+justify\b"
     r"|\bplease\s+justify\b|\bis\s+it\s+true\b|\bare\s+you\s+aware\b|\bdo\s+you\s+not\s+(?:see|think|agree)\b",
     re.IGNORECASE,
 )
 _HYPOTHETICAL = re.compile(
-    r"^what\s+(?:would|will|could)\s+happen\b|^what\s+happens\s+(?:if|when)\b"
+    r"^what\s+(?:will|would)\s+(?:the\s+)?(?:impact|effect|consequences?|outcome|result)\b"
+    r"|\bwould\s+have\s+been\b[^?]{0,80}\bif\b"
+    r"|^what\s+(?:would|will|could)\s+happen\b|^what\s+happens\s+(?:if|when)\b"
     r"|\b(?:know|tell\s+me|explain|advise\s+me|clarify|confirm)\s+what\s+(?:would|will|could)?\s*happens?\s+(?:if|when)\b",
     re.IGNORECASE,
 )
@@ -44,14 +49,17 @@ _RIGHTS = re.compile(
     r"required|obliged|obligated|have\s+to|has\s+to|had\s+to|forced?|make\s+(?:me|claimants|people|someone|"
     r"anyone|us)|demand|insist|penalis\w*|punish\w*|right\s+to|stop\s+my|discretion|power\s+to|"
     r"powers\s+to|authority\s+to|permission\s+to)\b"
-    r"|\b(?:I|we|me|someone|anyone|a\s+claimant|people)\s+(?:be|get|being|been)\s+sanctioned\b",
+    r"|\b(?:I|we|me|someone|anyone|a\s+claimant|people)\s+(?:be|get|being|been)\s+sanctioned\b"
+    r"|\bpossible\s+for\s+(?:a|an|someone|anyone|people|me|us|claimants?|tenants?)\b"
+    r"|\bbreak(?:ing)?\s+(?:any\s+)?(?:laws?|rules)\b|\bagainst\s+the\s+law\b|\bconstrued\s+as\b|"
+    r"\bexpected\s+to\s+(?:sell|move|leave|pay|accept)\b",
     re.IGNORECASE,
 )
-_MODAL_START = re.compile(r"^(can|could|may|might|must|should|shall)\s+(?P<rest>.*)", re.IGNORECASE | re.DOTALL)
+_MODAL_START = re.compile(r"^(can|could|may|might|must|should|shall|would)\s+(?P<rest>.*)", re.IGNORECASE | re.DOTALL)
 _AUX_START = re.compile(r"^(is|are|am|do|does|did|will|would|was|were|have|has)\s+(?P<rest>.*)",
                         re.IGNORECASE | re.DOTALL)
 _POLITE = re.compile(
-    r"^(?:you|i|we)\s+(?:please\s+|kindly\s+|also\s+|possibly\s+|therefore\s+)*"
+    r"^you\s+(?:please|kindly|again|then|now|perhaps|just)\b|^(?:this|that|it|they)\s+(?:also\s+)?include\b|^(?:you|i|we)\s+(?:please\s+|kindly\s+|also\s+|possibly\s+|therefore\s+)*"
     r"(?:provide|send|supply|let|tell|give|confirm|advise|forward|share|disclose|release|list|have|get|"
     r"also|kindly|possibly|"
     r"receive|obtain|request|ask|see|email|e-mail|post|clarify|state|outline|explain|detail|be\s+provided|"
@@ -78,6 +86,19 @@ _EXPLAIN = re.compile(
     r"(?!\s+(?:document|documents|manual|guide))",
     re.IGNORECASE,
 )
+# Evidence, theories and advice are answers, not records: "What evidence do you have that ...",
+# "advise how someone can ensure ...", "confirm that it was still too wide", "Who approved ... as lawful".
+_ANSWER_WANTED = re.compile(
+    r"^what\s+(?:evidence|proof|justification|theory)\b|\bwhere\s+is\s+the\s+evidence\b"
+    r"|\badvise\s+(?:me\s+)?how\s+(?:someone|anyone|a\s+claimant|claimants|people|I|one|we|a\s+person)\s+"
+    r"(?:can|could|should|may|might)\b"
+    r"|\bconfirm,?\s+(?:however,?\s+)?that\s+(?:it|this|that|even\s+that)\b[^.?]{0,80}\b(?:was|is|were)\s+"
+    r"(?:still\s+|not\s+)?(?:too|enough|wide|within|reasonable|correct|lawful)\b"
+    r"|^who\b[^?]{0,120}\b(?:lawful|legal|approved|authoris\w*|authoriz\w*|certified|knew|responsible\s+for)\b"
+    r"|\b(?:identify|tell\s+me)\s+who\s+(?:is|was|should)\b"
+    r"|^how\s+(?:can|could|should|would)\s+(?!i\b|we\b|you\s+(?:provide|send|supply))",
+    re.IGNORECASE,
+)
 # "Should you need clarification, please contact me": a condition, not a question.
 _CONDITIONAL = re.compile(r",\s*(?:please|i|we|then|kindly)\b", re.IGNORECASE)
 _SHOULD_IF = re.compile(r"^(?:you|there|any|this|it|the\s+information|further)\b", re.IGNORECASE)
@@ -100,9 +121,12 @@ def question_kind(text: str) -> tuple[str, str] | None:
     body = text[lead.end() :] if lead else text
     body = re.sub(r"^please[,\s]+(?=(can|could|would|will)\b)", "", body, flags=re.IGNORECASE)
     # "If a claimant is sanctioned, are they entitled ...": the question follows the condition.
-    body = re.sub(r"^(?:if|when|where|once|after|given\s+that)\b[^,?]{0,100},\s*", "", body, flags=re.IGNORECASE)
+    body = re.sub(r"^(?:if|when|where|once|after|given\s+that|for|regarding|in\s+relation\s+to|with\s+regard\s+to)\b"
+                  r"[^,?]{0,100},\s*", "", body, flags=re.IGNORECASE)
     if _WHY.search(body):
         return WARNING, "asks why"
+    if _ANSWER_WANTED.search(body):
+        return WARNING, "asks for an answer (evidence, advice, a judgement or a name), not for records"
     if _OPINION.search(body):
         return WARNING, "asks for a view or opinion"
     if _HYPOTHETICAL.search(body):
@@ -167,6 +191,12 @@ _LAW_QUESTION = re.compile(
     r"(?:allows?|permits?|requires?|gives?|says?|states?|authoris\w*|authoriz\w*|empowers?|means?|enables?)\b",
     re.IGNORECASE,
 )
+_LAW_REQUEST = re.compile(
+    r"\b(?:copies\s+of|direct\s+me\s+to|point\s+me\s+to|send\s+(?:me\s+)?(?:copies\s+of\s+)?|provide\s+(?:me\s+with\s+)?)"
+    r"(?:all\s+|the\s+|any\s+)?(?:relevant\s+)?(?:legislation|legistaltion|legistlation|laws?|statutes?|"
+    r"statutory\s+instruments?)\b",
+    re.IGNORECASE,
+)
 _PUBLISHED_GUIDE = re.compile(
     r"\b(?:Decision\s+Makers?['\u2019]?\s*Guide|Advice\s+for\s+Decision\s+Making)\b"
     r"|\b(?:DMG|ADM)\s+(?:chapter|volume|vol\.?|memo)\b|\bchapter\s+\w+\s+of\s+the\s+(?:DMG|ADM)\b",
@@ -204,7 +234,7 @@ def check_published(ctx: Context) -> Iterable[Finding]:
             warned = True
             break
         else:
-            law = _LAW_QUESTION.search(text) if doc.is_asking(sentence) else None
+            law = (_LAW_QUESTION.search(text) or _LAW_REQUEST.search(text)) if doc.is_asking(sentence) else None
             guide = _PUBLISHED_GUIDE.search(text) if doc.is_asking(sentence) and not _EXCLUDED.search(text) else None
             found = law or guide
             if found:

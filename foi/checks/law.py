@@ -85,7 +85,17 @@ def check_regime(ctx: Context) -> Iterable[Finding]:
     scot = [cited[r] for r in ("foisa", "eisr") if r in cited]
     expected = _expected(ctx)
     name = ctx.authority.name if ctx.authority else "this body"
-    if expected == "scotland" and uk:
+    # "the Freedom of Information Act" with no year is what most people call either Act: a Scottish
+    # body reads it as FOISA. Only the UK Act named as such (2000, FOIA) is wrong there.
+    uk_named = [m for m in uk if re.search(r"2000|2004|FOIA", m.group(), re.IGNORECASE)]
+    if expected == "scotland" and uk and not uk_named:
+        yield ctx.finding("law/wrong-regime", INFO,
+                          f"{name} is a Scottish public authority: \"{uk[0].group()}\" will be read as the Scottish "
+                          "Act, but naming it removes any doubt.",
+                          "Cite section 1(1) of the Freedom of Information (Scotland) Act 2002.",
+                          uk[0].start(), uk[0].end())
+    elif expected == "scotland" and uk_named:
+        uk = uk_named
         yield ctx.finding("law/wrong-regime", ERROR,
                           f"{name} is a Scottish public authority: the UK Act does not apply to it.",
                           "Cite section 1(1) of the Freedom of Information (Scotland) Act 2002 (or the "

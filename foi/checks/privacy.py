@@ -16,6 +16,7 @@ from foi.checks.document import Document, Sentence
 from foi.checks.finding import ERROR, INFO, WARNING, Finding
 from foi.checks.registry import Context, rule
 from foi.checks.validity import EMAIL, POSTCODE
+from foi.checks.words import phrases
 
 _OWN_THINGS = (
     r"(?:own\s+|personal\s+)?(?:data|information|(?<=personal\s)details|records?|file|files|case|claims?|account|journal|"
@@ -123,9 +124,13 @@ def check_own_data(ctx: Context) -> Iterable[Finding]:
     if is_sar(ctx):
         return
     doc = ctx.doc
+    dealings = phrases("own_dealings")
     for sentence in doc.sentences:
         text = ask_clause(doc.sentence_text(sentence))
-        match = OWN_DATA.search(text)
+        # "the FOI appeal I sent", "the position of my request in the queue": the requester's own case.
+        match = OWN_DATA.search(text) or dealings.search(doc.sentence_text(sentence))
+        if match and not OWN_DATA.search(text):
+            text = doc.sentence_text(sentence)
         if match and doc.is_asking(sentence) and not doc.quoted(sentence.start + match.start()):
             yield ctx.finding(
                 "privacy/own-data", ERROR,
@@ -233,21 +238,38 @@ THIRD_PARTY = re.compile(
     r"\b(?:is|was|has\s+been)\s+(?:claiming|receiving|getting|on|in\s+receipt\s+of|being\s+paid)\b",
     re.IGNORECASE,
 )
+# "Barnet Homes", "Moray Council": an organisation, not a person.
+_ORG_WORDS = (r"(?:Homes|Council|Councils|Group|Trust|Ltd|Limited|Partnership|Association|Services|Housing|Government|"
+              r"Department|Office|Agency|Authority|Board|Committee|Team|Service|Scotland|Plus)")
 # These need capitals: a named person ("Mr Daniel Hirst", "PC John Davies").
 _NAME = r"(?:(?:PC|DC|DS|Sgt|Sergeant|Inspector|Insp|Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+)"
 THIRD_PARTY_NAMED = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?['\u2019]s\s+(?:claim|benefits?|records?|file|"
     r"case|address|salary|disciplinary|sickness|medical|health|personnel|employment|tenancy|account|details)"
     r"|\b(?:[Dd]isciplinary|[Mm]isconduct|[Cc]omplaints?|[Ii]nvestigations?|[Gg]rievances?|[Ss]ickness|[Aa]bsence)\b"
-    rf"[^.?!]{{0,40}}?\b(?:against|of|involving|about|into)\s+{_NAME}?[A-Z][a-z]+\s+[A-Z][a-z]+"
+    rf"[^.?!]{{0,40}}?\b(?:against|of|involving|about|into)\s+{_NAME}?[A-Z][a-z]+\s+(?!{_ORG_WORDS}\b)[A-Z][a-z]+"
     rf"|\b(?:whether|if)\s+{_NAME}[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\b[^.?!]{{0,60}}?"
     r"\b(?:is|was|has\s+been)\s+(?:claiming|receiving|getting|on|in\s+receipt\s+of|being\s+paid)\b",
 )
 
 
+# Public roles are public, but not the personal affairs attached to them: "the names of councillors
+# with council tax arrears", "all files ... concerning the following ... individuals".
+THIRD_PARTY_AFFAIRS = re.compile(
+    r"\bnames?\s+(?:and\s+(?:designations|roles|titles|grades|job\s+titles)\s+)?of\s+(?:the\s+)?(?:[\w-]+\s+)?"
+    r"board(?:\s+members)?\b|"
+    r"\bnames?\s+of\s+(?:the\s+)?(?:councill?ors?|members|staff|officers|employees|tenants|residents)\s+"
+    r"(?:with|who\s+(?:have|had|owe|were))\s+(?:outstanding\s+|unpaid\s+)?(?:council\s+tax\s+)?(?:arrears|debts?|"
+    r"convictions?|complaints?|disciplinary|sickness|cautions?)"
+    r"|\b(?:files|information|records|data)\b[^.?!]{0,80}?\b(?:concerning|about|regarding|on)\s+(?:the\s+following|these|"
+    r"named)\s+(?:[\w-]+\s+){0,4}?(?:and\s+)?(?:individuals|people|persons|residents|bloggers)\b",
+    re.IGNORECASE,
+)
+
+
 def third_party_match(text: str) -> re.Match[str] | None:
     """Where text asks for another person's personal data, if it does."""
-    return THIRD_PARTY.search(text) or THIRD_PARTY_NAMED.search(text)
+    return THIRD_PARTY.search(text) or THIRD_PARTY_NAMED.search(text) or THIRD_PARTY_AFFAIRS.search(text)
 
 
 @rule("privacy/third-party", WARNING, "asks for another person's personal data, such as staff names (s.40(2))")

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from foi.checks.finding import INFO, WARNING, Finding
 from foi.checks.registry import Context, rule
-from foi.checks.words import wordlike
+from foi.checks.words import phrases, wordlike
 
 EMOTIVE = re.compile(
     r"\b(disgrace(?:ful)?|scandalous|outrage(?:ous)?|appalling|shameful|shame\s+on|disgusting|pathetic|"
@@ -24,7 +24,9 @@ EMOTIVE = re.compile(
     r"(?:me\s+)?off|deliberately\s+(?:ignor|obstruct|mislead|delay|hid)\w*|you\s+people|you\s+lot|bloody(?!\s+Sunday)|"
     r"damn(?:ed)?|crap|shit\w*|f[u*]ck\w*|bastards?|idiots?|morons?|stupid|ridiculous|absurd|laughable|"
     r"atrocious|abysmal|diabolical|witch[\s-]hunt|vendetta|jobsworths?|corrupt(?!\s+(?:data|files?|records?|file))|rip[\s-]off|con\s+artists?|"
-    r"shocking|tyrann\w+|victimising|persecuting|harassing\s+me|bullying\s+me|wasting\s+taxpayers)\b",
+    r"shocking|tyrann\w+|victimising|persecuting|harassing\s+me|bullying\s+me|wasting\s+taxpayers|"
+    r"knew\s+(?:that\s+)?(?:what\s+was\s+stated\s+)?(?:was|were|is)\s+(?:untrue|false|a\s+lie)|knowingly\s+(?:lied|misled)|"
+    r"false\s+claims|don.t\s+try\s+to\s+be\s+clever)\b",
     re.IGNORECASE,
 )
 _BANG = re.compile(r"[!?]*![!?]+|\?{2,}")
@@ -60,16 +62,23 @@ _HEADING_LINE = re.compile(r"^[^a-z]{0,80}$")
 _KNOWN_CAPS = {
     "FOIA", "FOISA", "EISR", "GDPR", "HMRC", "DWP", "NHS", "OFSTED", "UNISON", "ACAS", "PIP", "ESA", "JSA",
     "UCAS", "NICE", "SEND", "JETS", "DVLA", "DVSA", "HMCTS", "HMPPS", "CCTV", "DPIA", "OFGEM", "OFWAT",
-    "OFCOM", "UNITE", "NATO", "COVID", "AIDS", "ASDA", "IKEA", "UKIP", "ASCII",
+    "OFCOM", "UNITE", "NATO", "COVID", "AIDS", "ASDA", "IKEA", "UKIP", "ASCII", "ALMO", "ALMOS", "NINO",
+    "RIPA", "PACE", "MASH", "CAFT", "SIMD", "GIRFEC", "PESF", "LOTS",
 }
 
 
-@rule("style/case", WARNING, "written in capitals or with shouted words; all lower case (info)")
+WORDS_PER_STOP = 40
+
+
+@rule("style/case", WARNING, "written in capitals or with shouted words; all lower case with almost no full stops; "
+      "all lower case (info)")
 def check_case(ctx: Context) -> Iterable[Finding]:
     doc = ctx.doc
     body = doc.body
     letters = [c for c in body if c.isalpha()]
     upper = sum(c.isupper() for c in letters)
+    # Capitals outside acronyms ("SAR", "DWP"): what tells a lower-case writer from a careful one.
+    initials = sum(c.isupper() for word in re.findall(r"[A-Za-z]+", body) if not (word.isupper() and len(word) > 1) for c in word)
     start = doc.body_start + len(body) - len(body.lstrip())
     if len(letters) >= 30 and upper / len(letters) > 0.7:
         yield ctx.finding("style/case", WARNING,
@@ -97,7 +106,16 @@ def check_case(ctx: Context) -> Iterable[Finding]:
         return
     starts = [doc.sentence_text(s).lstrip("\"'(\u201c") for s in doc.sentences if not s.in_item]
     lower_starts = sum(1 for s in starts if s[:1].islower())
-    if len(letters) >= 120 and upper / len(letters) < 0.01 and starts and lower_starts / len(starts) >= 0.6:
+    words = len(body.split())
+    stops = len(re.findall(r"[.?!;](?:\s|$)", body)) + len(doc.blocks) - 1  # list items are separate too
+    if len(letters) >= 120 and initials / len(letters) < 0.01 and stops * WORDS_PER_STOP <= words:
+        # No capitals and hardly a full stop: the officer has to guess where each request ends.
+        yield ctx.finding("style/case", WARNING,
+                          "The request has no capital letters and almost no full stops: the officer has to guess "
+                          "where one thing you want ends and the next begins, and may read it narrowly.",
+                          "Write each thing you want as its own sentence or numbered item, with capitals and full "
+                          "stops.", start)
+    elif len(letters) >= 120 and upper / len(letters) < 0.01 and starts and lower_starts / len(starts) >= 0.6:
         yield ctx.finding("style/case", INFO,
                           "The request has no capital letters: a carefully written request is harder to "
                           "misread and is taken more seriously.",
@@ -109,3 +127,28 @@ def _lines(text: str, start: int, end: int) -> Iterable[tuple[int, str]]:
     for line in text[start:end].split("\n"):
         yield pos, line
         pos += len(line) + 1
+
+
+OPENING_SENTENCES = 2
+
+
+@rule("tone/opening", WARNING, "opens by complaining or accusing (\"Yet again ...\", \"because of fraud and "
+      "deception\") before asking")
+def check_opening(ctx: Context) -> Iterable[Finding]:
+    """The first sentences set how the officer reads the rest; an accusation there invites s.14."""
+    doc = ctx.doc
+    hostile = phrases("hostile_openings")
+    opening = [s for s in doc.sentences if doc.sentences and s.block == doc.sentences[0].block]
+    for sentence in opening[:OPENING_SENTENCES]:  # the first sentences of the first paragraph
+        text = doc.sentence_text(sentence)
+        match = hostile.search(text)
+        if EMOTIVE.search(text):
+            return  # tone/emotive reports the heated words themselves
+        if match and not doc.quoted(sentence.start + match.start()):
+            yield ctx.finding(
+                "tone/opening", WARNING,
+                "The request opens with a complaint or an accusation: the officer reads what follows as part "
+                "of a dispute, and a request seen as pursuing a grievance can be refused as vexatious (s.14).",
+                "Start with what you want (\"Please provide ...\"); make the complaint separately, through the "
+                "body's complaints procedure.", sentence.start, sentence.end)
+            return

@@ -155,7 +155,8 @@ def check_description(ctx: Context) -> Iterable[Finding]:
                           "given to work coaches on referrals to the course\".", start)
     elif not ASKING.search(body) and not _INTERROGATIVE.search(body) and not re.search(
             r"\b(information|info|docs|stats|details|data|figures|number|statistics|documents?|records?|list|"
-            r"copy|copies|correspondence|guidance|policy|report)\b", body, re.IGNORECASE):
+            r"copy|copies|correspondence|communications|minutes|agreements?|contracts?|briefings?|reports?|e-?mails|"
+            r"papers|notes|analysis|guidance|policy|policies|procedures?)\b", body, re.IGNORECASE):
         yield ctx.finding("validity/description", WARNING,
                           "The text does not ask for any information: an FOI request must describe the "
                           "recorded information you want.",

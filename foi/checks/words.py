@@ -1,8 +1,9 @@
-"""Telling a word written in capitals ("THREE", "NOW") from an acronym ("MWA", "UAEHRS")."""
+"""Words the checker matches: capitals versus acronyms, and the word lists kept as data (foi/data/check_words.yaml)."""
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 # Short or vowel-poor words people write in capitals for emphasis.
 COMMON_CAPS = frozenset(["NOT", "NO", "ALL", "ANY", "AND", "THE", "YOU", "YOUR", "WHY", "NOW", "MY", "ME", "WE", "OR", "IF", "SO", "TO", "OF", "IN", "ON", "AT", "BY", "IS", "IT", "BE", "DO", "UP", "HOW", "WHO", "FOR", "HAS", "HAD", "WAS", "WHAT", "WILL", "MUST", "STILL", "NEVER", "AGAIN", "ALWAYS", "ONLY", "JUST", "VERY", "FIRST", "SECOND", "THIRD", "FOURTH", "FIFTH", "SIXTH", "TIME", "TIMES", "PLEASE", "URGENT", "IMMEDIATELY", "TRUTH", "LIES", "WRONG", "RIGHT", "HELP", "STOP", "DEMAND", "REFUSE", "LEGAL", "ILLEGAL"])
@@ -20,3 +21,20 @@ def wordlike(token: str) -> bool:
     if len(token) < 4 or len(re.findall(r"[AEIOUY]", folded)) < 2:
         return False
     return all(run.start() == 0 for run in re.finditer(r"[^AEIOUY]{3,}", folded))
+
+
+WORD_LISTS = "check_words.yaml"
+
+
+@cache
+def phrases(name: str) -> re.Pattern[str]:
+    """One of the word lists in foi/data/check_words.yaml, as a single case-blind pattern.
+
+    The lists are data so that a phrase found in a real refused request can be added without
+    touching a rule; each entry is a regular-expression fragment matched on word boundaries.
+    """
+    from foi.support.paths import DATA_DIR
+    from foi.support.yamlio import read
+
+    entries = read(DATA_DIR / WORD_LISTS)[name]
+    return re.compile(r"\b(?:" + "|".join(f"(?:{entry})" for entry in entries) + r")\b", re.IGNORECASE)

@@ -143,6 +143,16 @@ class Directory:
     def get(self, entry_id: str) -> Entry | None:
         return self.authorities.get(entry_id) or self.providers.get(entry_id)
 
+    @cached_property
+    def by_name(self) -> dict[str, Entry]:
+        """Every folded name (see `names`) to the first entry that has it, authorities first: built once per
+        directory, so finding a body by name does not fold every name of every body each time."""
+        index: dict[str, Entry] = {}
+        for entry in self.entries():
+            for name in self.names(entry):
+                index.setdefault(norm(name), entry)
+        return index
+
 
 def norm(text: str) -> str:
     """Fold case, punctuation and spacing so "Job Centre Plus" matches "jobcentre plus"."""

@@ -20,7 +20,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from foi.directory.entries import norm
@@ -87,8 +87,8 @@ def _scheme(raw: dict[str, Any], where: str) -> Scheme:
     mandatory = str(raw.get("mandatory")).lower()
     if mandatory not in MANDATORY:
         raise DataError(f"{where}: mandatory must be true, false or mixed")
-    if raw.get("matter") not in ("reserved", "devolved"):
-        raise DataError(f"{where}: matter must be reserved or devolved")
+    if not raw.get("matter"):
+        raise DataError(f"{where}: matter must name a subject in foi/data/matters.yaml (reserved, devolved-scotland)")
     return Scheme(
         id=str(raw["id"]), name=str(raw["name"]), aliases=tuple(str(a) for a in raw.get("aliases") or ()),
         commissioned_by=str(raw["commissioned_by"]), matter=str(raw["matter"]),
@@ -115,26 +115,26 @@ def schemes() -> tuple[Scheme, ...]:
     return tuple(_scheme(raw, f"programmes.yaml, '{raw.get('id')}'") for raw in _data()["programmes"])
 
 
-@lru_cache(maxsize=4096)  # asked for every alias of every letter: built once
+@cache
 def _pattern(alias: str) -> re.Pattern[str]:
+    """Whole words, any case; a short all-capital alias (JETS, WHP) only in capitals, so "jets" is not JETS."""
     words = r"\s+".join(re.escape(word) for word in alias.split())
-    return re.compile(rf"(?<![\w-]){words}(?![\w-])", re.IGNORECASE)
+    return re.compile(rf"(?<![\w-]){words}(?![\w-])", 0 if alias.isupper() else re.IGNORECASE)
+
+
+def find(scheme: Scheme, text: str) -> re.Match[str] | None:
+    """Where the scheme's name or an alias first appears in the text, as whole words."""
+    for alias in scheme.aliases:
+        match = _pattern(alias).search(text)
+        if match:
+            return match
+    return None
 
 
 def mentioned(texts: Iterable[str]) -> list[Scheme]:
-    """The schemes whose name or an alias appears, as whole words, in any of these texts.
-
-    Short all-capital aliases (JETS, WHP) must match in capitals, so "jets" in a sentence is not JETS.
-    """
+    """The schemes whose name or an alias appears, as whole words, in any of these texts."""
     joined = "\n".join(texts)
-    found = []
-    for scheme in schemes():
-        for alias in scheme.aliases:
-            flags = 0 if alias.isupper() else re.IGNORECASE
-            if re.search(_pattern(alias).pattern, joined, flags):
-                found.append(scheme)
-                break
-    return found
+    return [scheme for scheme in schemes() if find(scheme, joined)]
 
 
 def names_of(provider_id: str) -> tuple[TradingName, ...]:

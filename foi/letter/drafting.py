@@ -262,7 +262,9 @@ def _provider_sar(intake: Intake, deadline: deadlines.Deadline, user_dir: Path |
                                       answers={**intake.answers, "provider": None})
     scope = _scope(to_provider)
     items = rendered(intake.scenario.items, scope, str(intake.scenario.path))
-    context = {**_context(to_provider, deadline, scope, items, part=2), "to_provider": True}
+    # The letter names the body whose programme the provider ran, where that request went.
+    context = {**_context(to_provider, deadline, scope, items, part=2), "to_provider": True,
+               "programme_body": intake.target.authority.short}
     return _draft(to_provider, deadline, context, user_dir)
 
 

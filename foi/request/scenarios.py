@@ -18,9 +18,8 @@ from foi.support.paths import builtin_templates
 
 _FIELDS = {"id", "title", "summary", "subject", "regimes", "environmental", "letter", "questions",
            "items", "definitions", "notes", "matter", "sources"}
-# A scenario always about one kind of information says which (foi/data/matters.yaml): sanctions are
+# A scenario always about one subject names it (an id in foi/data/matters.yaml): sanctions are
 # reserved whoever asks. Without it, the programmes and words of the answers decide.
-MATTERS = ("reserved", "devolved-scotland")
 _REQUIRED = {"id", "title", "summary", "subject", "items"}
 
 
@@ -56,6 +55,14 @@ class Scenario:
     path: Path | None = None
     matter: str | None = None
     sources: tuple[str, ...] = ()
+
+
+def _check_matter(matter: Any, where: str) -> None:
+    """A scenario's fixed subject must be one the directory's table knows."""
+    from foi.directory.matters import all_matters
+
+    if matter is not None and matter not in all_matters():
+        raise DataError(f"{where}: matter must be one of {', '.join(all_matters())}")
 
 
 def _items(raw: Any, where: str, field: str) -> tuple[Item, ...]:
@@ -103,8 +110,7 @@ def parse(raw: Any, where: str) -> Scenario:
     except (ValueError, KeyError) as err:
         raise DataError(str(err).strip("'\"")) from None
     items = _items(raw["items"], where, "items")
-    if raw.get("matter") is not None and raw["matter"] not in MATTERS:
-        raise DataError(f"{where}: matter must be one of {', '.join(MATTERS)}")
+    _check_matter(raw.get("matter"), where)
     lists = {question.key for question in questions if question.type == "list"}
     for item in items:
         if item.each and item.each not in lists:

@@ -96,6 +96,8 @@ def redirect(target: Target, subject: Subject, nation: str | None, keep: bool) -
         return target, []
     if keep:
         return target, [f"{problem.message}. The letter is written to {target.authority.in_text} as asked."]
+    if problem.right_body is None:
+        return target, [f"{problem.message}: send this request to the local council instead"]
     right = authorities.builtin().authorities[problem.right_body]
     note = (f"{problem.message}; so this letter is written to {right.in_text} instead "
             f"(to keep {target.authority.in_text}, pass --set redirect=no)")

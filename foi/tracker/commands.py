@@ -21,7 +21,7 @@ def add(db: str | None, source: Path | None, flags: Flags, sent: date | None) ->
     if source is None:
         return recording.add_requests(db, [(sources.from_flags(flags), sent)])
     name = source.name.lower()
-    if name.endswith(".csv"):
+    if name.endswith(".csv") or name.endswith(".json"):
         if any((flags.body, flags.title, flags.regime, flags.reference)):
             raise UsageProblem("a manifest gives each row's body, title and regime: leave out "
                                "--body, --title, --regime and --reference")

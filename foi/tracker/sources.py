@@ -4,7 +4,7 @@ plain flags. Each becomes a NewRequest; nothing is written here."""
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -59,8 +59,6 @@ def _regime(value: str | None, where: str) -> str:
 
 
 def _override(new: NewRequest, flags: Flags) -> NewRequest:
-    from dataclasses import replace
-
     changes: dict[str, object] = {}
     if flags.title:
         changes["title"] = flags.title
@@ -170,15 +168,32 @@ _FILE = ("file", "files", "letter", "path")
 
 
 def from_manifest(path: Path) -> list[tuple[NewRequest, date | None]]:
-    """One request per row of a batch's manifest.csv: body, regime, title (or scenario), the
-    letter's file, and a `sent` date where one was added. A bad row stops all with its number."""
-    rows = _read_csv(path)
+    """One request per letter in a batch's manifest (.csv, or the .json twin): body (and body_id),
+    regime, title, the letter's files, and a `sent` date where one was added. A row with
+    `letters` 2 is two requests: the second letter written beside the first (-part-2). A bad row
+    stops all with its number."""
+    rows = _read_json(path) if path.suffix.lower() == ".json" else _read_csv(path)
     found = []
     for number, row in enumerate(rows, start=2):
-        found.append(_manifest_row(path, number, row))
+        found += _manifest_row(path, number, row)
     if not found:
         raise DataError(f"{path}: the manifest has no rows")
     return found
+
+
+def _read_json(path: Path) -> list[dict[str, str]]:
+    import json
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except OSError as err:
+        raise FoiError(f"{path}: cannot be read ({err.strerror or err}); check the path") from None
+    except ValueError as err:
+        raise DataError(f"{path}: not JSON ({err}); give the batch's manifest.json") from None
+    if not isinstance(data, list) or not all(isinstance(row, dict) for row in data):
+        raise DataError(f"{path}: a manifest is a list of objects, one per letter")
+    return [{str(k).lower(): ";".join(v) if isinstance(v, list) else ("" if v is None else str(v))
+             for k, v in row.items()} for row in data]
 
 
 def _read_csv(path: Path) -> list[dict[str, str]]:
@@ -197,7 +212,7 @@ def _column(row: dict[str, str], names: tuple[str, ...]) -> str:
     return next((row[n] for n in names if row.get(n)), "")
 
 
-def _manifest_row(path: Path, number: int, row: dict[str, str]) -> tuple[NewRequest, date | None]:
+def _manifest_row(path: Path, number: int, row: dict[str, str]) -> list[tuple[NewRequest, date | None]]:
     where = f"{path}, row {number}"
     body = _column(row, _BODY)
     if not body:
@@ -205,16 +220,28 @@ def _manifest_row(path: Path, number: int, row: dict[str, str]) -> tuple[NewRequ
     title = _column(row, ("title", "subject", "scenario"))
     if not title:
         raise DataError(f"{where}: no title or scenario: add a `title` column")
-    name, authority_id, directory_regime = _authority_id(body)
+    name, authority_id, directory_regime = _authority_id(row.get("body_id") or body)
+    if authority_id is None:
+        name = body
     regime = _regime(row.get("regime") or directory_regime, f"{where}, column `regime`")
-    letter = _column(row, _FILE).split(";")[0].strip()
-    if letter and not Path(letter).is_absolute():
-        letter = str((path.parent / letter).resolve())
+    files = [_absolute(path, f) for f in _column(row, _FILE).split(";") if f.strip()]
     sent = None
     if row.get("sent"):
         sent = parse_date(row["sent"])
         if sent is None:
             raise DataError(f"{where}, column `sent`: '{row['sent']}' is not a date: use YYYY-MM-DD")
+    seconds = [f for f in files if "-part-2" in Path(f).name]
+    firsts = [f for f in files if f not in seconds]
     new = NewRequest(title=title, body=name, authority_id=authority_id, regime=regime,
-                     reference=row.get("reference") or None, letter=letter or None)
-    return new, sent
+                     reference=row.get("reference") or None, letter=firsts[0] if firsts else None)
+    found = [(new, sent)]
+    if row.get("letters", "1").strip() == "2" or seconds:
+        found.append((replace(new, title=f"{title} (second letter)",
+                              letter=seconds[0] if seconds else None), sent))
+    return found
+
+
+def _absolute(manifest: Path, name: str) -> str:
+    """A file named in a manifest, relative to the manifest's folder."""
+    file = Path(name.strip())
+    return str(file if file.is_absolute() else (manifest.parent / file).resolve())

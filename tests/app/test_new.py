@@ -58,7 +58,7 @@ def test_issue_command_writes_every_element(tmp_path: Path) -> None:
     for absent in ("section 16", "section 17", "section 10", "St Andrew's Day", "my priority"):
         assert absent not in text, absent
     second = (tmp_path / "letter-part-2.md").read_text(encoding="utf-8")
-    assert "1. The Security Plan A4e submitted to DWP for its contract" in second
+    assert "1. The Security Plan A4e submitted to DWP under each of its contracts" in second
     assert stat.S_IMODE(os.stat(tmp_path / "letter-part-2.md").st_mode) == 0o600
     assert stat.S_IMODE(os.stat(out).st_mode) == 0o600
 

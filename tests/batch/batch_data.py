@@ -18,15 +18,15 @@ ADDRESS_ROW = 7  # the row (as the spreadsheet numbers it) with a postal address
 
 
 def clients(count: int = 50) -> list[list[Any]]:
-    """The rows: every fifth to the Scottish Government under FOISA about sanctions, the rest to DWP."""
+    """The rows: every fifth to Glasgow City Council under FOISA about local support, the rest to DWP."""
     rows = []
     for index in range(count):
         number = index + 2  # the header is row 1
         name = f"{FIRST[index % 10]} {LAST[(index * 3) % 10]}"
         scottish = index % 5 == 4
         rows.append([
-            "Scottish Government" if scottish else ("dwp" if index % 2 else "Jobcentre Plus"),
-            "sanctions" if scottish else "provider-data-access",
+            "Glasgow City Council" if scottish else ("dwp" if index % 2 else "Jobcentre Plus"),
+            "local-support" if scottish else "provider-data-access",
             name,
             "" if number == ADDRESS_ROW else f"client{number}@example.org",
             ADDRESS if number == ADDRESS_ROW else "",

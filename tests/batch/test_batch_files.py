@@ -55,19 +55,22 @@ def written(spreadsheets: dict[str, Path], tmp_path_factory: pytest.TempPathFact
 def test_fifty_rows_give_fifty_letters_and_a_fifty_row_manifest(written: dict[str, Path], kind: str) -> None:
     folder = written[kind]
     files = letters(folder)
-    assert len(files) == 50
     rows = manifest(folder)
     assert len(rows) == 50
     assert [int(r["row"]) for r in rows] == list(range(2, 52))
-    assert [r["files"] for r in rows] == list(files)
+    assert [int(r["letter"]) for r in rows] == list(range(1, 51))
+    assert sorted(name for r in rows for name in r["files"].split(";")) == sorted(files)
     first = rows[0]
-    assert first["files"] == "001-dwp-provider-data-access.md"
+    # Six items to DWP: five in the letter, the local one in a second letter beside it (see the letters issue).
+    assert (first["files"], first["letters"]) == ("001-dwp-provider-data-access.md;001-dwp-provider-data-access-part-2.md", "2")
+    assert len(files) == 50 + sum(r["letters"] == "2" for r in rows)
     assert (first["body"], first["regime"], first["due"]) == ("Department for Work and Pensions", "FOIA", "2026-12-22")
     assert first["whatdotheyknow"] == "https://www.whatdotheyknow.com/new/dwp"
     assert first["findings"].isdigit()
+    assert first["title"] == "Maximus staff's access to claimant records"
     scottish = rows[4]
-    assert (scottish["body_id"], scottish["regime"], scottish["scenario"]) == ("scottish-government", "FOISA", "sanctions")
-    assert scottish["files"] == "005-scottish-government-sanctions.md"
+    assert (scottish["body_id"], scottish["regime"], scottish["scenario"]) == ("glasgow-city-council", "FOISA", "local-support")
+    assert scottish["files"].split(";")[0] == "005-glasgow-city-council-local-support.md"
     assert stat.S_IMODE(os.stat(folder).st_mode) == 0o700
     assert all(stat.S_IMODE(os.stat(folder / name).st_mode) == 0o600 for name in files)
     assert [p.name for p in folder.parent.iterdir()] == ["letters"]  # nothing left beside it
@@ -84,7 +87,7 @@ def test_welsh_names_multiline_address_and_date_cells_reach_the_letter(written: 
     assert "between 1 November 2012 and 20 February 2013" in text
     first = (written["xlsx"] / "001-dwp-provider-data-access.md").read_text(encoding="utf-8")
     assert "Siân Llewelyn\\\nclient2@example.org" in first and "Maximus" in first
-    scottish = (written["xlsx"] / "005-scottish-government-sanctions.md").read_text(encoding="utf-8")
+    scottish = (written["xlsx"] / "005-glasgow-city-council-local-support.md").read_text(encoding="utf-8")
     assert "Freedom of Information (Scotland) Act 2002" in scottish and "Act 2000" not in scottish
 
 
@@ -108,7 +111,8 @@ def test_json_manifest_semicolon_csv_and_several_formats(tmp_path: Path) -> None
     assert result.exit_code == 0, result.output
     entries = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
     assert len(entries) == 4
-    assert entries[0]["files"] == ["001-dwp-provider-data-access.txt", "001-dwp-provider-data-access.docx"]
+    assert entries[0]["files"] == ["001-dwp-provider-data-access.txt", "001-dwp-provider-data-access.docx",
+                                   "001-dwp-provider-data-access-part-2.txt", "001-dwp-provider-data-access-part-2.docx"]
     assert entries[0]["findings"] is None
     assert sorted(p.name for p in out.iterdir())[-1] == "manifest.json"
 
@@ -141,3 +145,20 @@ def test_yaml_defaults_and_requests(tmp_path: Path) -> None:
     assert [r["row"] for r in rows] == ["1", "2"]
     second = (out / "002-dwp-provider-data-access.md").read_text(encoding="utf-8")
     assert "John Jones" in second and "Maximus" in second and "Jane Smith" not in second
+
+
+def test_sheet_option_picks_a_sheet_and_names_the_others(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    source = write_xlsx(tmp_path / "book.xlsx", clients(3))
+    book = load_workbook(source)
+    book.create_sheet("Notes", 0)  # now the first sheet holds nothing
+    book.save(source)
+    out = tmp_path / "out"
+    empty = batch(str(source), "--out", str(out), "--no-profile")
+    assert empty.exit_code == 1 and f"{source}: the sheet is empty" in empty.stderr
+    wrong = batch(str(source), "--out", str(out), "--no-profile", "--sheet", "Clinets")
+    assert wrong.exit_code == 1 and "no sheet 'Clinets': use one of Notes, Clients" in wrong.stderr
+    right = batch(str(source), "--out", str(out), "--no-profile", "--sheet", "Clients", "--no-check")
+    assert right.exit_code == 0, right.output
+    assert len(manifest(out)) == 3

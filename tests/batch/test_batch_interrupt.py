@@ -1,4 +1,5 @@
-"""Ctrl-C in the middle of a real batch: the command exits 130 and leaves no folder, not even a hidden one."""
+"""Ctrl-C (or a kill) in the middle of a real batch: the command exits 130 (143) and leaves no folder, not even
+a hidden one."""
 
 from __future__ import annotations
 
@@ -8,10 +9,12 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from batch_data import clients, write_excel_csv
 
 
-def test_sigint_mid_batch_leaves_no_folder_and_exits_130(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("sent", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_a_signal_mid_batch_leaves_no_folder(tmp_path: Path, sent: int, code: int) -> None:
     source = write_excel_csv(tmp_path / "many.csv", clients(50) * 80)  # 4,000 rows: several seconds of work
     out = tmp_path / "letters"
     process = subprocess.Popen(
@@ -28,8 +31,8 @@ def test_sigint_mid_batch_leaves_no_folder_and_exits_130(tmp_path: Path) -> None
         time.sleep(0.05)
     assert process.poll() is None, "the batch finished before it could be interrupted"
     assert staging, "the batch never started writing"
-    process.send_signal(signal.SIGINT)
+    process.send_signal(sent)
     _, stderr = process.communicate(timeout=60)
-    assert process.returncode == 130, stderr
+    assert process.returncode == code, stderr
     assert "Traceback" not in stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["many.csv"]

@@ -59,3 +59,16 @@ def test_seen_remembers_every_fingerprint_and_its_first_row_as_it_grows() -> Non
     assert all(seen.first(key, row) is None for row, key in enumerate(keys, start=2))
     assert [seen.first(keys[n], 9999) for n in (0, 1234, 4999)] == [2, 1236, 5001]
     assert seen.first(0, 7) is None and seen.first(0, 8) == 7  # 0 is a fingerprint like any other
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("authority,scenario,name\r\n", ","),
+    ("authority;scenario;name\r\n", ";"),
+    ("authority\tscenario\tname\n", "\t"),
+    ('"Name, in full";Email;Authority\n', ";"),
+    ("authority\n", ","),
+])
+def test_the_delimiter_is_read_from_the_header_line(line: str, expected: str) -> None:
+    from foi.batch.csv_table import delimiter_of
+
+    assert delimiter_of(line) == expected

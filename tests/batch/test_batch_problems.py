@@ -45,7 +45,7 @@ def test_keep_going_writes_the_good_rows_and_lists_the_rest(tmp_path: Path) -> N
     assert result.exit_code == 3
     assert "row 7, column 'Date to'" in result.stderr and "row 12, column 'Email'" in result.stderr
     assert "2 row(s) were not written (listed above)" in result.stderr
-    assert len(list(out.glob("*.txt"))) == 48
+    assert len(list(out.glob("0??-*.txt"))) == len(list(out.glob("*-part-2.txt"))) * 2 == 96  # each with its part 2
     assert (out / "manifest.csv").read_text(encoding="utf-8-sig").count("\n") == 49
 
 
@@ -117,7 +117,8 @@ def test_an_existing_folder_is_kept_unless_force_then_replaced_whole(tmp_path: P
     replaced = batch(str(source), "--out", str(out), "--force")
     assert replaced.exit_code == 0, replaced.output
     assert sorted(p.name for p in out.iterdir()) == [
-        "001-dwp-provider-data-access.txt", "002-dwp-provider-data-access.txt", "manifest.csv"]
+        "001-dwp-provider-data-access-part-2.txt", "001-dwp-provider-data-access.txt",
+        "002-dwp-provider-data-access-part-2.txt", "002-dwp-provider-data-access.txt", "manifest.csv"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "rows.csv"]
 
 
@@ -146,3 +147,22 @@ def test_a_period_ending_after_the_letter_is_questioned(tmp_path: Path) -> None:
     assert result.exit_code == 0
     assert ("Warning: row 2: the period ends on 31 December 2026, after the letter's date (23 November 2026)"
             in result.stderr)
+
+
+def test_a_broken_template_stops_the_batch_with_one_line_not_one_per_row(tmp_path: Path) -> None:
+    own = tmp_path / "mine" / "letters"
+    own.mkdir(parents=True)
+    (own / "request.md.j2").write_text("Dear {{ nobody_knows_this }},\n", encoding="utf-8")
+    source = write_excel_csv(tmp_path / "rows.csv", clients(5))
+    result = batch(str(source), "--out", str(tmp_path / "out"), "--templates", str(tmp_path / "mine"))
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") <= 2 and "'nobody_knows_this' is undefined" in result.stderr
+    assert not (tmp_path / "out").exists() and not list(tmp_path.glob(".out.*"))
+
+
+def test_a_file_with_only_a_header_is_one_error(tmp_path: Path) -> None:
+    source = tmp_path / "rows.csv"
+    source.write_text("authority,scenario,name\r\n,,\r\n", encoding="utf-8-sig")
+    result = batch(str(source), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {source}: no rows under the header: nothing was written\n"

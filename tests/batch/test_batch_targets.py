@@ -142,3 +142,14 @@ def test_to_with_an_authority_column_is_a_row_problem(tmp_path: Path) -> None:
     result = batch(str(source), "--to", "council:scotland", "--dry-run")
     assert result.exit_code == 3
     assert f"{source}: request 1, key 'authority': --to gives the bodies to write to" in result.stderr
+
+
+def test_more_than_500_bodies_is_warned(one: Path, tmp_path: Path) -> None:
+    rows = [f"{n},Parish Council {n},,parish_council_{n},parish,,,,,,,1" for n in range(501)]
+    wdtk = tmp_path / "all-authorities.csv"
+    wdtk.write_text(WDTK.splitlines()[0] + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    result = batch(str(one), "--authorities", str(wdtk), "--tag", "parish", "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert ("Warning: 501 bodies: WhatDoTheyKnow is said to take batch requests to at most 500; send them there "
+            "in parts") in result.stderr
+    assert len(result.stdout.splitlines()) == 501

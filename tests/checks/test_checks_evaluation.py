@@ -1,4 +1,4 @@
-"""The evaluation set keeps the checker honest: precision and recall per rule stay at 0.9 or better."""
+"""The evaluation keeps the checker honest on real requests, held out from tuning, and on the invented set."""
 
 from __future__ import annotations
 
@@ -12,7 +12,11 @@ from foi.checks import RULES
 
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "evaluation" / "evaluate.py"
-TARGET = 0.9
+REAL = ROOT / "evaluation" / "real" / "requests.yaml"
+INVENTED = ROOT / "evaluation" / "requests.yaml"
+RECALL = 0.8
+FALSE_ALARMS = 0.10
+WELFARE = {"welfare", "employment", "housing", "council"}
 
 
 def _module() -> ModuleType:
@@ -24,31 +28,55 @@ def _module() -> ModuleType:
     return module
 
 
-def test_evaluation_set_is_large_and_covers_every_rule() -> None:
-    entries = _module().load(ROOT / "evaluation" / "requests.yaml")
-    assert len(entries) >= 70
+def test_real_corpus_is_large_sourced_and_mostly_welfare() -> None:
+    import yaml
+
+    entries = _module().load(REAL)
+    queries = yaml.safe_load((REAL.parent / "queries.yaml").read_text(encoding="utf-8"))
+    assert len(entries) >= 150
     assert len({e["id"] for e in entries}) == len(entries)
-    expected = {rule for e in entries for rule in e["expect"]}
-    assert expected == set(RULES)
-    assert sum(1 for e in entries if not e["expect"]) >= 30  # well-formed requests, for false alarms
-    assert all(e.get("note") and e.get("text") for e in entries)
+    assert sum(1 for e in entries if e.get("well_formed")) >= 60
+    assert sum(1 for e in entries if e["topic"] in WELFARE) * 2 >= len(entries)
+    for entry in entries:
+        assert entry["source"].startswith("http") and entry["q"] in queries, entry["id"]
+        assert entry["text"].strip() and entry["outcome"] and entry["note"], entry["id"]
+        assert not (entry.get("well_formed") and entry["expect"]), entry["id"]
 
 
-def test_precision_and_recall_per_rule_meet_the_target() -> None:
+def test_split_is_fixed_and_holds_out_about_a_third() -> None:
     module = _module()
-    result = module.evaluate(module.load(ROOT / "evaluation" / "requests.yaml"))
-    low = {rule: (round(s.precision, 2), round(s.recall, 2)) for rule, s in result.scores.items()
-           if s.precision < TARGET or s.recall < TARGET}
+    entries = module.load(REAL)
+    held = [e for e in entries if module.in_test_split(e["id"])]
+    assert 0.25 <= len(held) / len(entries) <= 0.42
+    assert module.in_test_split("wdtk-dwp-knowledge-hub-all-guidance") is module.in_test_split(
+        "wdtk-dwp-knowledge-hub-all-guidance")
+
+
+def test_real_requests_meet_the_targets_on_both_splits() -> None:
+    module = _module()
+    for title, entries in module.sets()[:2]:
+        result = module.evaluate(entries)
+        assert result.overall.recall >= RECALL, (title, result.misses)
+        assert result.false_alarm_rate <= FALSE_ALARMS, (title, result.clean_flagged)
+
+
+def test_invented_set_covers_every_rule_with_few_false_alarms() -> None:
+    module = _module()
+    entries = module.load(INVENTED)
+    assert {rule for e in entries for rule in e["expect"]} == set(RULES)
+    result = module.evaluate(entries)
+    low = {rule: round(s.precision, 2) for rule, s in result.scores.items() if s.precision < 0.9}
     assert not low, low
-    assert result.overall.precision >= TARGET and result.overall.recall >= TARGET
+    assert result.overall.recall >= RECALL
     assert not result.clean_flagged, result.clean_flagged
 
 
 def test_script_runs_as_documented() -> None:
-    proc = subprocess.run([sys.executable, str(SCRIPT)], capture_output=True, text=True, timeout=120,
+    proc = subprocess.run([sys.executable, str(SCRIPT)], capture_output=True, text=True, timeout=300,
                           check=False, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.splitlines()
-    assert lines[0].split() == ["rule", "tp", "fp", "fn", "precision", "recall"]
-    assert any(line.startswith("overall") for line in lines)
-    assert "false alarms" in lines[-1]
+    assert lines[0] == "== Real requests, tune split"
+    assert lines[1].split() == ["rule", "tp", "fp", "fn", "info", "precision", "recall"]
+    assert sum(1 for line in lines if line.startswith("overall")) == 3
+    assert sum(1 for line in lines if "false alarms" in line) == 3

@@ -20,7 +20,7 @@ RULE_IDS = [
     "scope/too-broad", "form/question", "form/published", "privacy/own-data", "privacy/personal-details",
     "privacy/third-party", "tone/emotive", "style/case", "structure/too-many-items", "structure/mixed-topics",
     "structure/too-long", "law/citation", "law/wrong-regime", "law/not-public-authority", "clarity/vague",
-    "clarity/acronym",
+    "clarity/acronym", "scope/breakdowns", "tone/opening", "law/wrong-body", "form/pasted-answer",
 ]
 
 
@@ -52,7 +52,9 @@ POSITIVE = [
     # (rule, severity, text)
     ("scope/date-range", WARNING, "Please send me all guidance about sanctions."),
     ("scope/date-range", WARNING, "Please provide copies of correspondence between the council and Veolia about bins."),
-    ("scope/date-range", INFO, "How many claimants have been sanctioned for missing appointments?"),
+    # A count of events with no period means everything ever recorded (ICO s.187 actions: refused on cost).
+    ("scope/date-range", WARNING, "How many claimants have been sanctioned for missing appointments?"),
+    ("scope/date-range", INFO, "How many work coaches are employed at Leeds Jobcentre?"),
     ("scope/too-broad", WARNING, "I would like all information you hold on Universal Credit."),
     ("scope/too-broad", WARNING, ("Please provide all correspondence between DWP and Serco about the Work Programme "
                                  "since 2010.")),
@@ -178,6 +180,160 @@ NEGATIVE = [
                               "2024. Yours faithfully, Ben Cole")),
     ("clarity/vague", "Please provide the most recent figures for 2025."),
 ]
+
+
+# --- the rules the real corpus called for (evaluation/real) ---------------------------------------
+
+REAL_POSITIVE = [
+    # Each is a real request's words, or close to them; the entry is named.
+    ("privacy/own-data", ERROR, "What is the current position of my request (SAR/17217) in that queue?"),
+    ("privacy/own-data", ERROR, ("Concerning the FOI appeal I sent to the ICO on 1 March 2012, please supply me with a "
+                                 "copy of all the correspondence between yourselves and the DWP.")),
+    ("form/question", WARNING, 'What evidence do you have that sanctions "help people into work" or that they are "fair"?'),
+    ("form/question", WARNING, 'How can sanctions "incentivise" people to find work?'),
+    ("form/question", WARNING, "Is it possible for a person who owns their own property to qualify for a council flat?"),
+    ("form/question", WARNING, "Can you therefore advise how someone can ensure the DWP do not record this data?"),
+    ("form/question", WARNING, ("Request for information 9: What will the impact be on local communities if the fund "
+                                "is not extended beyond 30 September?")),
+    ("form/published", WARNING, "Please could you send copies of all legislation and council rules that cover this?"),
+    ("privacy/third-party", WARNING, ("Please provide the names of councillors with outstanding council tax arrears and "
+                                      "the amount each owes.")),
+    ("privacy/third-party", WARNING, ("Please provide the Strategy Board minutes for March 2024 and the names and "
+                                      "designations of the Board.")),
+    ("tone/emotive", WARNING, "Who was the officer who knew that what was stated was untrue?"),
+    ("tone/opening", WARNING, ("I am making a freedom of information request because of discrimination, mismanagement, "
+                               "fraud and deception. Please provide the 2024 lettings figures.")),
+    ("tone/opening", WARNING, ("Yet again the DWP has redacted the deposited papers without any attempt to justify it. "
+                               "Please disclose the redacted parts of the October 2022 papers.")),
+    ("scope/too-broad", WARNING, ("to be provided with the titles of all / any documents the department holds relating "
+                                  "to the introduction of Universal Credit in Northern Ireland")),
+    ("scope/too-broad", WARNING, ("Please provide for the period January 2018 to date copies of all correspondence "
+                                  "between HBC departments concerning these works.")),
+    ("scope/too-broad", WARNING, ("Could you supply all briefings prepared for Ministers, all analysis undertaken and all "
+                                  "correspondence sent and received about homelessness in the last three months?")),
+    ("scope/date-range", WARNING, ("I'm writing to request information relating to the number of actions received by "
+                                   "the ICO under section 187 of the Data Protection Act 2018.")),
+    ("scope/breakdowns", WARNING, ("For each month in the past five years, please provide the number of households in "
+                                   "temporary accommodation. Include a breakdown of the types of accommodation. Please "
+                                   "categorise those in temporary accommodation as follows: single parents, identifying "
+                                   "mothers and fathers separately; family units, classified by family size.")),
+    ("scope/breakdowns", WARNING, ("1. How many council households are awaiting repairs?\n2. Of the figure in question "
+                                   "1, how many are logged as emergency repairs?\n3. Of the figure in question 1, how "
+                                   "many have waited more than a year?\n4. Please list the required repairs for the "
+                                   "households covered by question 3, in detail if available.\n")),
+    ("style/case", WARNING, ("dear dwp i want to know what is happening with the sanctions at my jobcentre because "
+                             "nobody tells me anything and i need to know before my next appointment so please tell me")),
+]
+
+
+@pytest.mark.parametrize(("rule_id", "severity", "text"), REAL_POSITIVE)
+def test_real_weakness_raised(rule_id: str, severity: str, text: str) -> None:
+    assert rules(text).get(rule_id) == severity
+
+
+REAL_NEGATIVE = [
+    # Well-formed real requests, answered: none of these may warn.
+    ("scope/too-broad", ("Please provide a copy of all policy and guidance documents that are available to council "
+                         "officers who are tasked with considering whether a Penalty Charge Notice should be cancelled.")),
+    ("scope/date-range", ("Please also provide copies/details of all training undertaken by work coaches to enable them "
+                          "to carry out this function.")),
+    ("privacy/third-party", "How many formal complaints in the past five years have been filed against Barnet Homes?"),
+    ("scope/breakdowns", ("Please provide the number of households placed in temporary accommodation in 2023/24, "
+                          "broken down by household type.")),
+    ("tone/opening", "Please provide the number of benefit fraud investigations opened in 2024/25."),
+    ("style/case", "Please provide:\n- the number of fostering households;\n- the number of carers approved;\n"
+                   "- the number who left;\n- the number of children placed in house;\n- the average weekly cost."),
+    ("form/question", "Could you again break this down by financial year if possible?"),
+    ("validity/description", "The agency agreements with the DWP for disability benefits (PIP, DLA, AA)"),
+]
+
+
+@pytest.mark.parametrize(("rule_id", "text"), REAL_NEGATIVE)
+def test_real_well_formed_not_raised(rule_id: str, text: str) -> None:
+    assert rule_id not in {r for r, severity in rules(text).items() if severity != INFO}
+
+
+def test_redaction_marks_are_not_letter_clauses() -> None:
+    text = ("I would like disclosing any/all correspondence held by NELC relating to the High Court application, as "
+            "per the witness statement [redacted URL].")
+    assert rules(text).get("scope/too-broad") == WARNING
+
+
+def test_subject_law_is_not_a_letter_clause() -> None:
+    text = "Please provide the number of Section 202 reviews requested, by outcome."
+    assert rules(text).get("scope/date-range") == WARNING
+
+
+# --- law/wrong-body reads where the request is going ----------------------------------------------
+
+
+def _to(authority: str, text: str) -> dict[str, str]:
+    return rules(text, authority=resolve(authority).authority)
+
+
+def test_universal_credit_asked_of_the_cabinet_office_is_the_wrong_body() -> None:
+    found = check_text("What measures has your office taken on the Universal Credit five-week wait in 2024?",
+                       body_only=True, authority=resolve("cabinet-office").authority, letter_date=TODAY)
+    wrong = [f for f in found if f.rule == "law/wrong-body"]
+    assert wrong and wrong[0].severity == WARNING
+    assert "Department for Work and Pensions" in wrong[0].suggestion
+    assert "Department for Communities" in wrong[0].suggestion
+
+
+def test_jobcentres_asked_of_a_council_is_the_wrong_body() -> None:
+    assert _to("glasgow-city-council", "How many people did each Jobcentre in Glasgow sanction in 2025?").get(
+        "law/wrong-body") == WARNING
+
+
+@pytest.mark.parametrize(("authority", "text"), [
+    ("dwp", "How many Universal Credit sanctions did each Jobcentre apply in 2025?"),
+    ("scottish-government", ("Please provide the correspondence between the Scottish Government and DWP about "
+                             "Universal Credit in 2025.")),
+    ("glasgow-city-council", "How many council tenants on Universal Credit were in rent arrears on 31 March 2025?"),
+    ("scottish-government", "Please provide the agency agreements with the DWP for disability benefits (PIP, DLA)."),
+    ("scottish-government", ("Please provide a copy of the guidance given to Fair Start Scotland providers on referrals "
+                             "from Jobcentres, in force in 2023.")),
+])
+def test_right_body_or_own_dealings_pass(authority: str, text: str) -> None:
+    assert "law/wrong-body" not in _to(authority, text)
+
+
+def test_wrong_body_needs_to_know_the_body() -> None:
+    assert "law/wrong-body" not in rules("How many Universal Credit sanctions were applied in 2025?")
+
+
+def test_wrong_body_table_names_real_bodies_and_sources() -> None:
+    from foi.directory.matters import all_matters
+
+    directory = builtin()
+    for matter in all_matters().values():
+        assert matter.sources and matter.terms and matter.what and matter.label, matter.id
+        for body in (*matter.held_by.values(), *matter.holders):
+            assert body in directory.authorities, (matter.id, body)
+
+
+# --- form/pasted-answer: a wizard answer typed as a story ------------------------------------------
+
+
+def test_story_in_an_item_is_a_pasted_answer() -> None:
+    text = ("Please provide:\n1. The guidance work coaches follow on mandatory courses, in force in 2026.\n"
+            "2. I was told by my work coach that I had to go or lose my money.\n")
+    assert rules(text).get("form/pasted-answer") == WARNING
+
+
+def test_story_as_the_subject_line_is_a_pasted_answer() -> None:
+    text = letter("Please provide the guidance on referrals to the Restart Scheme in force on 1 October 2026.")
+    assert rules("Subject: my work coach said I have to go\n\n" + text, body_only=False).get(
+        "form/pasted-answer") == WARNING
+
+
+@pytest.mark.parametrize("item", [
+    "I would like a copy of the guidance on sanctions in force in 2026.",
+    "Please send me the 2025 figures.",
+    "A template of the letter, which I believe is called a UCD81.",
+])
+def test_asking_formulas_are_not_pasted_answers(item: str) -> None:
+    assert "form/pasted-answer" not in rules(f"Please provide:\n1. {item}\n2. The 2025 figures.\n")
 
 
 @pytest.mark.parametrize(("rule_id", "text"), NEGATIVE)

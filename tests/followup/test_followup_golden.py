@@ -1,4 +1,4 @@
-"""Each follow-up letter, byte for byte, for the regimes whose sections differ (tests/golden/followup-*)."""
+"""Each follow-up letter, byte for byte, for the regimes whose sections differ (tests/golden/followup/)."""
 
 from __future__ import annotations
 
@@ -55,4 +55,4 @@ def test_followup_letter_matches_golden(name: str, db: Path, golden: Callable[[s
         run("track", "event", "1", kind, "--date", on)
     kind, *options = followup
     text = run("followup", kind, "1", "--no-track", "--format", "markdown", *options)
-    golden(f"followup-{name}.md", text.encode("utf-8"))
+    golden(f"followup/{name}.md", text.encode("utf-8"))

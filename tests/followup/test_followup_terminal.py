@@ -83,3 +83,37 @@ def test_track_list_shows_overdue_requests_in_red_on_a_terminal(tmp_path: Path) 
     assert "31m" in late_line  # red
     assert "31m" not in on_time_line
     assert shown.index("Late one") < shown.index("On time")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX")
+def test_review_reply_proposals_are_kept_or_dropped_at_a_terminal(tmp_path: Path) -> None:
+    db = tmp_path / "tracker.sqlite3"
+    env = {**os.environ, "FOI_DB": str(db), "COLUMNS": "100", "TERM": "dumb"}
+    subprocess.run([sys.executable, "-m", "foi", "profile", "set", "name=Jane Smith"], env=env,
+                   check=True, capture_output=True)
+    for args in (["track", "add", "--body", "dwp", "--title", "Contracts", "--sent", "2026-06-01"],
+                 ["track", "event", "1", "refused", "--date", "2026-06-20"]):
+        subprocess.run([sys.executable, "-m", "foi", *args], env=env, check=True, capture_output=True)
+    refusal = tmp_path / "refusal.txt"
+    refusal.write_text("We withhold the staff names under section 40(2).\n\nThe prices are withheld "
+                       "under section 43(2) as commercially sensitive.\n", encoding="utf-8")
+    master, slave = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "foi", "followup", "review", "1", "--reply", str(refusal),
+                             "--date", "2026-07-01", "--output", str(tmp_path / "review.txt")],
+                            stdin=slave, stdout=slave, stderr=slave, env=env)
+    os.close(slave)
+    seen: list[str] = []
+    try:
+        expect(master, "Keep this ground?", seen)
+        os.write(master, b"y\n")  # section 40(2): keep
+        seen.clear()
+        expect(master, "Keep this ground?", seen)
+        os.write(master, b"n\n")  # section 43(2): drop
+        assert proc.wait(timeout=60) == 0
+    finally:
+        os.close(master)
+        if proc.poll() is None:
+            proc.kill()
+    letter = " ".join((tmp_path / "review.txt").read_text(encoding="utf-8").split())
+    assert "Exemption wrongly applied." in letter and "Excessive redaction." in letter
+    assert "Public interest wrongly weighed" not in letter

@@ -25,7 +25,7 @@ def new(scenario: str, authority: str, answers: dict[str, object], *extra: str, 
     args = ["new", "--scenario", scenario, "--authority", authority, "--date", "2026-11-23", "--no-input",
             "--format", "markdown", "--output", f"{folder}/" if folder else "-", *WHO]
     for key, value in answers.items():
-        for one in value if isinstance(value, list) else [value]:
+        for one in value if isinstance(value, list) else [] if value is None else [value]:
             args += ["--set", f"{key}={one}"]
     result = runner.invoke(app, [*args, *extra])
     assert result.exit_code == 0, result.output
@@ -238,3 +238,9 @@ def test_a_moved_default_period_is_explained() -> None:
             "ended on 31 March 2017") in result.stderr
     plain = new("sanctions", "dwp", {})
     assert "not the last financial year" not in plain.stderr
+
+
+def test_a_topic_naming_dwp_asked_of_the_scottish_government_goes_to_dwp() -> None:
+    result = new("staff-guidance", "scottish-government", {"topic": "the guidance for DWP decision makers"})
+    assert "The Scottish Government does not hold information about" in result.stderr
+    assert result.stdout.startswith("# Freedom of Information request\n")

@@ -41,14 +41,14 @@ ANSWERS: dict[str, dict[str, object]] = {
     "procurement": {"competition": "the Umbrella Agreement for the Provision of Employment and Health Related Services",
                     "lot": "the Southern lot", "bidder": "Pluss",
                     "date_from": "2016-10-01", "date_to": "2017-12-31"},
-    "behavioural-interventions": {"organisation": "the Behavioural Insights Team",
+    "behavioural-interventions": {"partner": "the Behavioural Insights Team",
                                   "intervention": "personal commitment devices"},
     "health-and-work": {"programme": "the Work and Health Programme", "service": "cognitive behavioural therapy",
                         "provider": "G4S"},
     "complaints-and-incidents": {"provider": "A4e", "programme": "the Work Programme",
                                  "date_from": "2011-06-01", "date_to": "2013-02-28"},
     "local-support": {"area": "Suffolk", "date_from": "2013-01-01", "date_to": "2014-03-31"},
-    "meetings-and-correspondence": {"organisation": "Maximus", "topic": "the Work and Health Programme",
+    "meetings-and-correspondence": {"counterpart": "Maximus", "topic": "the Work and Health Programme",
                                     "officials": "ministers, their private offices and senior officials"},
     "own-data": {"date_of_birth": "01/02/1980", "ni_number": "QQ 12 34 56 C", "claimant_reference": "UC 123456",
                  "other_names": "Jane Brown", "provider": "A4e", "office": "the Ipswich Jobcentre",
@@ -66,16 +66,17 @@ SCOTTISH: dict[str, dict[str, object]] = {
     "provider-contract": {"programme": "Fair Start Scotland", "provider": "Remploy", "area": "Tayside"},
     "programme-performance": {"programme": "Fair Start Scotland", "provider": "Remploy"},
     "health-and-work": {"programme": "Fair Start Scotland", "provider": "Remploy"},
-    "staff-guidance": {"topic": "referrals to Fair Start Scotland", "office": "the Glasgow office", "provider": "Remploy"},
+    # No office: the Scottish Government has no local offices making referrals (None drops DWP's district).
+    "staff-guidance": {"topic": "referrals to Fair Start Scotland", "office": None, "provider": "Remploy"},
     "local-support": {"framework": "No One Left Behind", "area": "Glasgow",
                       "date_from": "2023-04-01", "date_to": "2024-03-31"},
     "procurement": {"competition": "the Fair Start Scotland contracts", "lot": "the Tayside lot", "bidder": "Remploy",
                     "date_from": "2017-01-01", "date_to": "2017-12-31"},
-    "behavioural-interventions": {"setting": "Fair Start Scotland", "organisation": "the Behavioural Insights Team",
+    "behavioural-interventions": {"setting": "Fair Start Scotland", "partner": "the Behavioural Insights Team",
                                   "intervention": "personal commitment devices"},
     "complaints-and-incidents": {"provider": "Remploy", "programme": "Fair Start Scotland",
                                  "date_from": "2022-04-01", "date_to": "2023-03-31"},
-    "meetings-and-correspondence": {"organisation": "Remploy", "topic": "Fair Start Scotland",
+    "meetings-and-correspondence": {"counterpart": "Remploy", "topic": "Fair Start Scotland",
                                     "officials": "ministers, their private offices and senior officials"},
     "custom": {"topic": "Fair Start Scotland", "provider": "Remploy", "items": [
         "a copy of the guidance given to Fair Start Scotland providers on referrals from Jobcentres",
@@ -90,13 +91,14 @@ def _args(scenario_id: str, regime: str, answers: dict[str, object], *extra: str
     args = ["new", "--scenario", scenario_id, "--authority", AUTHORITY[regime], "--date", LETTER_DATE,
             "--no-input", "--output", "-"]
     for key, value in {**WHO, **answers}.items():
-        for one in value if isinstance(value, list) else [value]:
+        for one in value if isinstance(value, list) else [] if value is None else [value]:
             args += ["--set", f"{key}={one}"]
     return args + list(extra)
 
 
 def _full_answers(scenario_id: str, regime: str) -> dict[str, object]:
-    return {**ANSWERS[scenario_id], **(SCOTTISH.get(scenario_id, {}) if regime == "foisa" else {})}
+    merged = {**ANSWERS[scenario_id], **(SCOTTISH.get(scenario_id, {}) if regime == "foisa" else {})}
+    return {key: value for key, value in merged.items() if value is not None}
 
 
 def _minimal_answers(scenario_id: str, regime: str) -> dict[str, object]:
@@ -423,3 +425,22 @@ def test_environmental_request_without_an_address_cites_no_section_8(tmp_path: P
     assert result.stderr == (
         "Error: a request needs an address for correspondence: pass --set email=... or --set address=...\n"
     )
+
+
+@pytest.mark.parametrize("scenario_id", IDS)
+def test_scenario_questions_never_reuse_a_common_answer(scenario_id: str) -> None:
+    """A scenario's own answer with the name of a common one overwrites it: an "organisation" asked
+    about (Maximus) became the requester's own ("I make this request on behalf of Maximus")."""
+    common = {question.key for group in scenarios.common_questions().values() for question in group}
+    own = {question.key for question in scenarios.get(scenario_id).questions}
+    assert own.isdisjoint(common), own & common
+
+
+def test_the_organisation_asked_about_is_not_the_requester() -> None:
+    letter = render("meetings-and-correspondence", "foia", ANSWERS["meetings-and-correspondence"],
+                    "--format", "markdown")
+    assert "on behalf of" not in letter.split("1. ")[0] and "for Maximus" not in letter
+    with_own = render("meetings-and-correspondence", "foia", {**ANSWERS["meetings-and-correspondence"],
+                      "organisation": "Ipswich Unemployed Action"}, "--format", "markdown")
+    assert "I make this request on behalf of Ipswich Unemployed Action." in with_own
+    assert "between DWP and Maximus" in with_own

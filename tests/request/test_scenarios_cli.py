@@ -73,7 +73,7 @@ def test_show_text_gives_questions_and_items_as_read() -> None:
     assert "Law: the Freedom of Information Act 2000 (FOIA) or the Freedom of Information\n(Scotland) Act 2002 (FOISA)" in text
     assert "  topic  (text; required)\n" in text and "  office  (text; optional)\n" in text
     assert '"Universal Jobmatch"' in text
-    assert "  1. The guidance, instructions and training materials for <the body> staff on\n" in text
+    assert "  1. The guidance, instructions and training materials on <topic> produced by\n" in text
     assert "whenever issued." in text
     assert "(only if you answer office; in the second letter, written alongside)" in text
     assert "(only if you answer provider)" in text
@@ -132,7 +132,8 @@ def test_custom_items_from_repeated_set() -> None:
     letter = result.stdout
     assert "**Request for information about the Restart Scheme**" in letter
     assert "1. Copies of the guidance on Restart referrals.\n2. The number of referrals to Restart in each month?\n" in letter
-    assert "Unless an item gives its own dates, each item covers the period between 1 April 2025 and 31 March 2026." in letter
+    assert ("Unless an item gives its own dates, please include documents in force at any time between 1 April 2025 "
+            "and 31 March 2026, whenever issued, and records and figures created in that period.") in letter
     assert 'In this request, "guidance" includes' in letter
     assert "(section 3(2)(b))" in letter and "please answer item 1 and tell me what else" in letter
     assert "by 22 December 2026." in letter

@@ -272,3 +272,28 @@ def test_add_reads_the_markdown_and_email_letters_too(fmt: str, db: Path, tmp_pa
     request = recording.load(None, 1)
     assert (request.body, request.regime) == ("Glasgow City Council", "foisa")
     assert request.title and "*" not in request.title
+
+
+def test_a_batch_manifest_with_second_letters_tracks_each_letter(db: Path, tmp_path: Path) -> None:
+    manifest = tmp_path / "out" / "manifest.csv"
+    manifest.parent.mkdir()
+    manifest.write_text(
+        "\ufeffrow,letter,letters,body,body_id,email,whatdotheyknow,regime,scenario,title,files,due,findings\n"
+        "2,1,2,Department for Work and Pensions,dwp,,,foia,sanctions,Sanctions,"
+        "001-dwp.txt;001-dwp-part-2.txt,2026-06-30,0\n"
+        "3,2,1,Glasgow City Council,glasgow-city-council,,,foisa,local-support,Support,002-glasgow.txt,2026-06-30,0\n",
+        encoding="utf-8")
+    code, _, err = foi("track", "add", str(manifest), "--sent", "2026-06-01")
+    assert code == 0, err
+    tracked = recording.load_all(None)
+    assert [(r.title, r.authority_id, Path(r.letter or "").name) for r in tracked] == [
+        ("Sanctions", "dwp", "001-dwp.txt"),
+        ("Sanctions (second letter)", "dwp", "001-dwp-part-2.txt"),
+        ("Support", "glasgow-city-council", "002-glasgow.txt"),
+    ]
+    as_json = tmp_path / "manifest.json"
+    as_json.write_text('[{"row": 2, "letters": 1, "body": "dwp", "regime": "foia", "title": "T", '
+                       '"files": ["x.txt", "x.md"]}]', encoding="utf-8")
+    code, _, err = foi("track", "add", str(as_json))
+    assert code == 0, err
+    assert Path(recording.load(None, 4).letter or "").name == "x.txt"
