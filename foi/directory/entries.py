@@ -127,19 +127,6 @@ class Directory:
         """Authorities first, then providers, each in file order."""
         return [*self.authorities.values(), *self.providers.values()]
 
-    @cached_property
-    def by_name(self) -> dict[str, Entry]:
-        """Each folded name (norm) and the first entry in entries() order that has it.
-
-        Built once per directory: finding a body by name is then one lookup, not a fold of every
-        name of every council (four times a letter, and thousands of letters in a batch).
-        """
-        index: dict[str, Entry] = {}
-        for entry in self.entries():
-            for name in self.names(entry):
-                index.setdefault(norm(name), entry)
-        return index
-
     def get(self, entry_id: str) -> Entry | None:
         return self.authorities.get(entry_id) or self.providers.get(entry_id)
 
