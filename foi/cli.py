@@ -15,8 +15,10 @@ from typing import Any, TypeVar
 import typer
 
 from foi import __version__
-from foi.support import console
+from foi.support import cli_params, console
 from foi.support.errors import EXIT_INTERRUPTED, FoiError, UsageProblem
+
+cli_params.install()  # plain option values converted without importing pydantic (start-up time)
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -174,6 +175,7 @@ def span_years(text: str, today: date) -> float | None:
     return round(max(widths), 2) if widths else None
 
 
+@lru_cache(maxsize=4096)  # several rules ask this of the same sentence in one check
 def bounds(text: str, today: date) -> Bounds:
     """Whether text is bounded in time, and how widely."""
     anchored = bool(

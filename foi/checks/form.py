@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from foi.checks.document import Sentence
 from foi.checks.finding import INFO, WARNING, Finding
@@ -113,6 +114,7 @@ _SUGGEST = ("Ask for the record that would hold the answer instead, for example 
             "staff follow on ...\" rather than \"why ...\" or \"can a work coach ...\".")
 
 
+@lru_cache(maxsize=4096)  # several rules ask this of the same sentence in one check
 def question_kind(text: str) -> tuple[str, str] | None:
     """(severity, why) when a sentence is a question FOIA does not oblige anyone to answer."""
     lead = _LEAD.match(text)

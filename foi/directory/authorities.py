@@ -287,7 +287,11 @@ def validate(directory: Directory, where: str) -> None:
 
 @lru_cache(maxsize=1)
 def builtin() -> Directory:
-    """The directory that ships with foi (validated once, cached)."""
+    """The directory that ships with foi (validated once per process)."""
+    return _build_builtin()
+
+
+def _build_builtin() -> Directory:
     from foi.support import yamlio
 
     path = DATA_DIR / "authorities.yaml"

@@ -84,9 +84,9 @@ class HolidayOverrides:
 
 @lru_cache(maxsize=1)
 def settings() -> dict[str, Any]:
-    import yaml
+    from foi.support import yamlio
 
-    raw = yaml.safe_load((DATA_DIR / "holidays.yaml").read_text(encoding="utf-8"))
+    raw = yamlio.read(DATA_DIR / "holidays.yaml")
     return {
         "package_version": str(raw["package_version"]),
         "trusted_from": raw["trusted_from"],
@@ -107,10 +107,23 @@ def _nice_name(raw: str) -> str:
     return " and ".join(parts)
 
 
-def _good_friday(year: int) -> date:
-    from dateutil.easter import easter  # a dependency of `holidays`
+def _easter(year: int) -> date:
+    """Western Easter Sunday (Gregorian), as dateutil.easter computes it.
 
-    return easter(year) - timedelta(days=2)
+    Worked out here rather than imported so a deadline needs neither dateutil nor `holidays`;
+    tests/law/test_holiday_cache.py checks it against dateutil for every year the data covers.
+    """
+    golden = year % 19
+    century = year // 100
+    h = (century - century // 4 - (8 * century + 13) // 25 + 19 * golden + 15) % 30
+    i = h - (h // 28) * (1 - (h // 28) * (29 // (h + 1)) * ((21 - golden) // 11))
+    j = (year + year // 4 + i + 2 - century + century // 4) % 7
+    p = i - j
+    return date(year, 3 + (p + 26) // 30, 1 + (p + 27 + (p + 6) // 40) % 31)
+
+
+def _good_friday(year: int) -> date:
+    return _easter(year) - timedelta(days=2)
 
 
 # --- holidays, by year ---------------------------------------------------------------------------
@@ -119,6 +132,18 @@ def _good_friday(year: int) -> date:
 @lru_cache(maxsize=512)
 def _package_year(year: int) -> Mapping[date, Mapping[str, str]]:
     """For one year: each bank-holiday date and, for each part of the UK observing it, its name.
+
+    Worked out from the package once per package version and kept in the user's cache folder
+    (holiday_cache): importing `holidays` costs more than the rest of a `foi deadline`.
+    """
+    from foi.law import holiday_cache
+
+    table = holiday_cache.year(year, _from_package)
+    return MappingProxyType({day: MappingProxyType(parts) for day, parts in table.items()})
+
+
+def _from_package(year: int) -> dict[date, dict[str, str]]:
+    """One year's bank holidays straight from the `holidays` package, with the statutory days.
 
     The statutory days (Good Friday, Christmas Day) are added for every part even if the package
     ever left one out, because the Acts exclude them by name.
@@ -134,7 +159,7 @@ def _package_year(year: int) -> Mapping[date, Mapping[str, str]]:
     for day, name in ((_good_friday(year), "Good Friday"), (date(year, 12, 25), "Christmas Day")):
         for region in REGIONS:
             table.setdefault(day, {}).setdefault(region, name)
-    return MappingProxyType({day: MappingProxyType(parts) for day, parts in table.items()})
+    return table
 
 
 def _statutory_days(year: int) -> dict[date, str]:
@@ -205,9 +230,10 @@ def parts_of(calendar: str) -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def installed_version() -> str:
-    import holidays
+    """The installed `holidays` package's version (what holidays.__version__ says), unimported."""
+    from foi.law.holiday_cache import package_version
 
-    return str(holidays.__version__)
+    return package_version()
 
 
 # --- the user's overrides file -------------------------------------------------------------------

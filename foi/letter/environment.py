@@ -42,9 +42,11 @@ def environment(user_dir: str | None = None) -> Any:
 
     loaders = [FileSystemLoader(user_dir)] if user_dir else []
     loaders.append(FileSystemLoader(str(builtin_templates())))
+    from foi.support.template_cache import bytecode_cache
+
     env = SandboxedEnvironment(
         loader=ChoiceLoader(loaders), undefined=StrictUndefined, keep_trailing_newline=True,
-        autoescape=False,
+        autoescape=False, bytecode_cache=bytecode_cache(),  # compiled once, kept (start-up time)
     )
     env.filters["hardbreaks"] = hardbreaks
     env.filters["sentence"] = sentence

@@ -37,3 +37,16 @@ def data_dir() -> Path:
     from platformdirs import user_data_dir
 
     return Path(user_data_dir("foi", appauthor=False))
+
+
+def cache_dir() -> Path:
+    """The user's cache folder: facts worked out once and kept (FOI_CACHE_DIR overrides it).
+
+    Nothing in it is needed: deleting it only makes the next command slower.
+    """
+    override = os.environ.get("FOI_CACHE_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("foi", appauthor=False))
