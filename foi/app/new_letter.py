@@ -65,15 +65,7 @@ def sources_for(request: NewRequest) -> list[Source]:
 
 def user_templates(option: Path | None, use_profile: bool = True) -> Path | None:
     """The user's templates folder: the --templates option, else the profile's templates setting."""
-    folder = option or (profile.load().get("templates") if use_profile else None)
-    if folder is None:
-        return None
-    folder = Path(folder).expanduser()
-    if folder.exists() and not folder.is_dir():
-        raise FoiError(f"templates folder {folder} is a file, not a folder: give the folder your templates are in")
-    if not folder.is_dir():
-        raise FoiError(f"templates folder {folder} does not exist: create it with `foi templates copy {folder}`")
-    return folder
+    return profile.templates_folder(option, use_profile)
 
 
 @dataclass

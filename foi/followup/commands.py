@@ -101,15 +101,7 @@ def _templates(option: Path | None) -> Path | None:
     """Your own templates folder: --templates, else the profile's `templates` setting."""
     from foi.request import profile
 
-    folder = option or profile.load().get("templates")
-    if folder is None:
-        return None
-    folder = Path(folder).expanduser()
-    if folder.exists() and not folder.is_dir():
-        raise FoiError(f"templates folder {folder} is a file, not a folder: give the folder your templates are in")
-    if not folder.is_dir():
-        raise FoiError(f"templates folder {folder} does not exist: create it with `foi templates copy {folder}`")
-    return folder
+    return profile.templates_folder(option)
 
 
 def _formats(job: Followup, draft: FollowupDraft, request: Tracked) -> list[str]:

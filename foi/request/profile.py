@@ -123,3 +123,16 @@ def save(profile: dict[str, Any]) -> None:
     path().parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     text = yaml.safe_dump(profile, allow_unicode=True, sort_keys=False, default_flow_style=False)
     write_atomic(path(), text, force=True)
+
+
+def templates_folder(option: Path | None, use_profile: bool = True) -> Path | None:
+    """The user's templates folder: the --templates option, else the profile's `templates` setting."""
+    folder = option or (load().get("templates") if use_profile else None)
+    if folder is None:
+        return None
+    folder = Path(folder).expanduser()
+    if folder.exists() and not folder.is_dir():
+        raise FoiError(f"templates folder {folder} is a file, not a folder: give the folder your templates are in")
+    if not folder.is_dir():
+        raise FoiError(f"templates folder {folder} does not exist: create it with `foi templates copy {folder}`")
+    return folder
