@@ -21,15 +21,6 @@ from foi.tracker import recording
 REPLIES = Path(__file__).parent / "replies"
 
 
-@pytest.fixture
-def db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    path = tmp_path / "tracker.sqlite3"
-    monkeypatch.setenv("FOI_DB", str(path))
-    CliRunner().invoke(app, ["profile", "set", "name=Jane Smith", "email=jane@example.org",
-                             "address=1 High Street, Glasgow G1 1AA"])
-    return path
-
-
 def foi(*args: str) -> tuple[int, str, str]:
     result = CliRunner().invoke(app, list(args))
     return result.exit_code, result.stdout, result.stderr
