@@ -70,7 +70,7 @@ class Draft:
 def build(intake: Intake, user_dir: Path | None = None) -> Draft:
     """Draft the letter for these answers, and the second letter written alongside it if any item
     belongs there (or, for a subject access request naming a provider, the letter to the provider)."""
-    deadline = _response_due(intake.letter_date, intake.regime)
+    deadline = _response_due(intake.letter_date, intake.regime, _controller_calendar(intake))
     scope = _scope(intake)
     where = str(intake.scenario.path)
     cap = ITEMS_PER_LETTER if intake.scenario.letter == "request" else None
@@ -110,20 +110,33 @@ def _draft(intake: Intake, deadline: deadlines.Deadline, context: dict[str, Any]
     )
 
 
-def _response_due(received: date, regime: Regime) -> deadlines.Deadline:
+def _response_due(received: date, regime: Regime, calendar: str | None = None) -> deadlines.Deadline:
     """The date a reply is due: the same for every letter of a batch (one date, one law), so worked out once."""
     from foi.law import regimes
 
     if regimes.get(regime.id) is not regime:  # a regime not from the data file: work it out afresh
-        return deadlines.response_due(received, regime)
-    return _due_on(received, regime.id)
+        return deadlines.response_due(received, regime, calendar=calendar)
+    return _due_on(received, regime.id, calendar)
 
 
 @lru_cache(maxsize=64)
-def _due_on(received: date, regime_id: str) -> deadlines.Deadline:
+def _due_on(received: date, regime_id: str, calendar: str | None) -> deadlines.Deadline:
     from foi.law import regimes
 
-    return deadlines.response_due(received, regimes.get(regime_id))
+    return deadlines.response_due(received, regimes.get(regime_id), calendar=calendar)
+
+
+# A regime whose working days are those of the controller's own part of the UK (subject access) counts
+# them where the body is: 4 January 2027 is a bank holiday in Scotland but not in England.
+_PART_OF_UK = {"scotland": "scotland", "ni": "northern-ireland", "england": "england-and-wales",
+               "wales": "england-and-wales"}
+
+
+def _controller_calendar(intake: Intake) -> str | None:
+    """The part of the UK whose bank holidays count, where the regime lets the body's place decide."""
+    if not intake.regime.extra.get("calendar_choice"):
+        return None
+    return _PART_OF_UK.get(intake.target.authority.nation)
 
 
 def _notes(intake: Intake, second: Draft | None) -> tuple[str, ...]:
