@@ -18,6 +18,7 @@ from typing import Any
 
 from foi.batch import folder, names, targets
 from foi.batch.advice import Adviser
+from foi.batch.memo import Memo
 from foi.batch.headers import EXTRA_KEYS
 from foi.batch.manifest import Entry, Manifest
 from foi.batch.problems import Problems
@@ -101,6 +102,7 @@ class Batch:
         self._checked: dict[tuple[int, int], tuple[int, list[tuple[str, str]]]] = {}
         self.tracked: list[tuple[drafting.Draft, Path]] | None = [] if request.track else None
         self.second_letters = 0
+        self.memo = Memo(request.user_dir, self._finish)
 
     def _sources(self) -> tuple[list[Source], list[Source]]:
         """The sources above a row (--set) and below it (--answers, the file's defaults, the profile)."""
@@ -149,14 +151,23 @@ class Batch:
                 self.problems.add(row, err)
 
     def _letter(self, row: Row, body: Authority | None) -> Letter:
+        """The row's letter: drafted alone, or from the letter of the same request for someone else
+        (foi.batch.memo: the same bytes, without running the loop and the templates again)."""
         values, directory = self._row_values(row, body)
-        source = Source(self.problems.where(row), values)
-        taken = intake.collect([*self.above, source, *self.below], letter_date=self.letter_date, asker=None,
-                               user_dir=self.request.user_dir, directory=directory)
-        draft = drafting.build(taken, self.request.user_dir)
-        if self.letterhead:
-            draft = dataclasses.replace(draft, letterhead=self.letterhead)
+        sources = [*self.above, Source(self.problems.where(row), values), *self.below]
+
+        def alone() -> tuple[intake.Intake, drafting.Draft]:
+            taken = intake.collect(sources, letter_date=self.letter_date, asker=None,
+                                   user_dir=self.request.user_dir, directory=directory)
+            return taken, self._finish(drafting.build(taken, self.request.user_dir))
+
+        key = self.memo.key(row.values, body.id if body is not None else None)
+        taken, draft = self.memo.letter(key, row.values, sources, alone)
         return Letter(row, draft, taken)
+
+    def _finish(self, draft: drafting.Draft) -> drafting.Draft:
+        """The profile's letterhead on the first letter, as `foi new` gives it."""
+        return dataclasses.replace(draft, letterhead=self.letterhead) if self.letterhead else draft
 
     def _row_values(self, row: Row, body: Authority | None) -> tuple[dict[str, Any], Directory]:
         """The row's answers for the loop: the body to write to as an id, and a directory holding it."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -67,7 +68,12 @@ class Draft:
         return f"{self.regime.heading} - {self.title}"
 
 
-def build(intake: Intake, user_dir: Path | None = None) -> Draft:
+# Told each letter's part and its markup as the template rendered it, before it is parsed: a batch
+# keeps it to draft letters that differ only in whose they are (see foi.batch.memo).
+OnMarkup = Callable[[int, str], None]
+
+
+def build(intake: Intake, user_dir: Path | None = None, on_markup: OnMarkup | None = None) -> Draft:
     """Draft the letter for these answers, and the second letter written alongside it if any item
     belongs there (or, for a subject access request naming a provider, the letter to the provider)."""
     deadline = _response_due(intake.letter_date, intake.regime, _controller_calendar(intake))
@@ -75,11 +81,12 @@ def build(intake: Intake, user_dir: Path | None = None) -> Draft:
     where = str(intake.scenario.path)
     cap = ITEMS_PER_LETTER if intake.scenario.letter == "request" else None
     first, second = _split(intake.scenario.items, scope, where, cap)
-    draft = _draft(intake, deadline, _context(intake, deadline, scope, first, part=1), user_dir)
+    draft = _draft(intake, deadline, _context(intake, deadline, scope, first, part=1), user_dir, on_markup)
     if intake.scenario.letter == "sar":
-        second_draft = _provider_sar(intake, deadline, user_dir)
+        second_draft = _provider_sar(intake, deadline, user_dir, on_markup)
     elif second:
-        second_draft = _draft(intake, deadline, _context(intake, deadline, scope, second, part=2), user_dir)
+        second_draft = _draft(intake, deadline, _context(intake, deadline, scope, second, part=2), user_dir,
+                              on_markup)
     else:
         second_draft = None
     return dataclasses.replace(draft, second=second_draft, notes=_notes(intake, second_draft))
@@ -98,9 +105,11 @@ def _split(entries: Any, scope: dict[str, Any], where: str, cap: int | None) -> 
     return first[:cap], first[cap:] + second
 
 
-def _draft(intake: Intake, deadline: deadlines.Deadline, context: dict[str, Any], user_dir: Path | None) -> Draft:
-    template = f"letters/{intake.scenario.letter}.md.j2"
-    marked = render_file(template, context, user_dir)
+def _draft(intake: Intake, deadline: deadlines.Deadline, context: dict[str, Any], user_dir: Path | None,
+           on_markup: OnMarkup | None = None) -> Draft:
+    marked = render_file(letter_template(intake), context, user_dir)
+    if on_markup is not None:
+        on_markup(context["part"], marked)
     blocks = markup.parse(marked)
     return Draft(
         scenario_id=intake.scenario.id, regime=intake.regime, authority=context["recipient_body"],
@@ -108,6 +117,11 @@ def _draft(intake: Intake, deadline: deadlines.Deadline, context: dict[str, Any]
         letter_date=intake.letter_date, deadline=deadline, answers=dict(intake.answers),
         markup=markup.to_markdown(blocks), blocks=blocks, part=context["part"],
     )
+
+
+def letter_template(intake: Intake) -> str:
+    """The template a letter is rendered from: letters/request.md.j2 or letters/sar.md.j2."""
+    return f"letters/{intake.scenario.letter}.md.j2"
 
 
 def _response_due(received: date, regime: Regime, calendar: str | None = None) -> deadlines.Deadline:
@@ -263,7 +277,8 @@ def _first_items(count: int) -> str:
     return "item 1" if count == 2 else ""
 
 
-def _provider_sar(intake: Intake, deadline: deadlines.Deadline, user_dir: Path | None) -> Draft | None:
+def _provider_sar(intake: Intake, deadline: deadlines.Deadline, user_dir: Path | None,
+                  on_markup: OnMarkup | None = None) -> Draft | None:
     """A subject access request to the provider itself, under the name it trades under now, for what
     it holds as a controller in its own right; None when no provider was named."""
     named = intake.answers.get("provider")
@@ -278,7 +293,7 @@ def _provider_sar(intake: Intake, deadline: deadlines.Deadline, user_dir: Path |
     # The letter names the body whose programme the provider ran, where that request went.
     context = {**_context(to_provider, deadline, scope, items, part=2), "to_provider": True,
                "programme_body": intake.target.authority.short}
-    return _draft(to_provider, deadline, context, user_dir)
+    return _draft(to_provider, deadline, context, user_dir, on_markup)
 
 
 def _provider_now(intake: Intake) -> str | None:

@@ -142,7 +142,7 @@ def collect(
     every = (scenario_q, *common["who"], *target_qs.values(), *specific, *common["period"], *common["clauses"])
     if strict_keys:
         check_known(sources, [question.key for question in every])
-    _check_together(step.answers, regime)
+    check_together(step.answers, regime)
     return Intake(scenario, target, regime, step.answers, every, letter_date, about, tuple(notes))
 
 
@@ -255,9 +255,14 @@ def _who(step: _Step, questions: tuple[Question, ...], scenario: Scenario, *, in
     if interactive and foi:
         questions = tuple(dataclasses.replace(q, required=True) if q.key == "address" else q for q in questions)
     step.run(questions)
-    address = step.answers.get("address")
-    if not step.answers.get("email") and address and email_problem(address) is None:
-        step.answers["email"], step.answers["address"] = address.strip(), None
+    address_as_email(step.answers)
+
+
+def address_as_email(answers: dict[str, Any]) -> None:
+    """An email address given as the postal address (and no email) is taken as the email."""
+    address = answers.get("address")
+    if not answers.get("email") and address and email_problem(address) is None:
+        answers["email"], answers["address"] = address.strip(), None
 
 
 def _target(
@@ -382,7 +387,7 @@ def regime_for(scenario: Scenario, authority: authorities.Authority) -> Regime:
     return regimes.get(wanted)
 
 
-def _check_together(answers: dict[str, Any], regime: Regime) -> None:
+def check_together(answers: dict[str, Any], regime: Regime) -> None:
     """Checks that need more than one answer, for answers given without a terminal to ask on."""
     start, end = answers.get("date_from"), answers.get("date_to")
     if start and end and start > end:
