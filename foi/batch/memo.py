@@ -54,6 +54,7 @@ _CHUNKS = re.compile(r"\n\s*\n")  # where foi.letter.markup.parse splits a lette
 _LISTS = ("signature", "address_lines")  # what the letter's context makes of the personal answers
 
 
+@lru_cache(maxsize=64)
 def stand_in(key: str) -> str:
     """The stand-in for a personal answer: never typed by anyone, and changed by escaping (the `*`),
     so the raw answer and the escaped one can be told apart in the letter."""
@@ -224,35 +225,64 @@ def _template_use(name: str, keys: tuple[str, ...], user_dir: Path | None) -> _U
 
 @dataclass
 class _Part:
-    """One letter (the first, or the second written alongside) with stand-ins."""
+    """One letter (the first, or the second written alongside) with stand-ins, as the chunks that
+    foi.letter.markup.parse splits it into: those without a stand-in parsed once, with their markdown.
+
+    Putting answers in never moves a chunk's edges: a chunk ends at a blank line, and what replaces a
+    stand-in is never empty, starts and ends with a character that is not a space, and has no blank line
+    in it (see `shape_of` and `_pairs`); so the letter is the same as parsing it whole."""
 
     draft: Draft
-    marked: str  # as the template rendered it, before parsing
-    known: dict[str, list[Block]]  # the blocks of its chunks that hold no stand-in
+    chunks: list[tuple[str, list[Block], str] | str]  # (chunk, its blocks, its markdown), or a chunk with stand-ins
 
     @classmethod
     def of(cls, draft: Draft, marked: str) -> _Part:
-        known = {chunk: markup.parse(chunk) for chunk in _CHUNKS.split(marked.strip("\n"))
-                 if chunk.strip() and _OPEN not in chunk}
-        return cls(draft, marked, known)
+        chunks: list[tuple[str, list[Block], str] | str] = []
+        for chunk in _CHUNKS.split(marked.strip("\n")):
+            if not chunk.strip():
+                continue
+            if _OPEN in chunk:
+                chunks.append(chunk)
+            else:
+                blocks = markup.parse(chunk)
+                chunks.append((chunk, blocks, _markdown(blocks)))
+        return cls(draft, chunks)
 
-    def blocks(self, pairs: Sequence[tuple[str, str]]) -> list[Block]:
-        """markup.parse of the letter with the row's answers in, parsing only the chunks that hold them."""
-        text = self.marked
-        for token, value in pairs:
-            text = text.replace(token, value)
+    def blocks(self, pairs: Sequence[tuple[str, str]]) -> tuple[list[Block], str]:
+        """The blocks of the letter with the row's answers in, and its markdown (markup.to_markdown)."""
         found: list[Block] = []
-        for chunk in _CHUNKS.split(text.strip("\n")):
-            if chunk.strip():
-                known = self.known.get(chunk)
-                found += known if known is not None else markup.parse(chunk)
-        return found
+        texts: list[str] = []
+        for chunk in self.chunks:
+            if isinstance(chunk, str):
+                for token, value in pairs:
+                    chunk = chunk.replace(token, value)
+                blocks = markup.parse(chunk)
+                found += blocks
+                if blocks:
+                    texts.append(_markdown(blocks))
+            elif chunk[1]:
+                found += chunk[1]
+                texts.append(chunk[2])
+        return found, "\n\n".join(texts) + "\n"
 
     def with_answers(self, pairs: Sequence[tuple[str, str]], personal: Mapping[str, Any], keys: set[str]) -> Draft:
-        blocks = self.blocks(pairs)
+        blocks, marked = self.blocks(pairs)
         answers = {k: personal.get(k) if k in keys else v for k, v in self.draft.answers.items()}
-        return dataclasses.replace(self.draft, answers=answers, blocks=blocks, markup=markup.to_markdown(blocks),
-                                   second=None)
+        return _replace(self.draft, answers=answers, blocks=blocks, markup=marked, second=None)
+
+
+def _markdown(blocks: list[Block]) -> str:
+    """markup.to_markdown of some blocks without its final newline, to be joined with the others'."""
+    return markup.to_markdown(blocks)[:-1]
+
+
+def _replace(obj: Any, **changes: Any) -> Any:
+    """dataclasses.replace for the frozen Draft and Intake (a copy with some fields changed), at a
+    fraction of its cost: it runs no __init__, and these classes have no __post_init__ or slots."""
+    copy = object.__new__(type(obj))
+    copy.__dict__.update(obj.__dict__)
+    copy.__dict__.update(changes)
+    return copy
 
 
 @dataclass
@@ -267,8 +297,8 @@ class _Shape:
         keyset = set(keys)
         answers = {k: personal.get(k) if k in keyset else v for k, v in self.taken.answers.items()}
         drafts = [part.with_answers(pairs, personal, keyset) for part in self.parts]
-        first = dataclasses.replace(drafts[0], second=drafts[1] if len(drafts) > 1 else None)
-        return dataclasses.replace(self.taken, answers=answers), first
+        first = _replace(drafts[0], second=drafts[1] if len(drafts) > 1 else None)
+        return _replace(self.taken, answers=answers), first
 
 
 def _pairs(personal: Mapping[str, Any], keys: Sequence[str], join: str | None) -> list[tuple[str, str]]:
@@ -280,12 +310,18 @@ def _pairs(personal: Mapping[str, Any], keys: Sequence[str], join: str | None) -
             continue
         if key == "address":
             lines = address_lines(value)
-            pairs.append((escape(stand_in(key)), "\\\n".join(escape(line) for line in lines)))
+            pairs.append((_escaped(key), "\\\n".join(escape(line) for line in lines)))
             if join is not None:
                 pairs.append((stand_in(key), join.join(lines)))
         else:
-            pairs.append((escape(stand_in(key)), escape(value)))
+            pairs.append((_escaped(key), escape(value)))
     return pairs
+
+
+@lru_cache(maxsize=64)
+def _escaped(key: str) -> str:
+    """The stand-in as the letter gives an answer: escaped for the markup."""
+    return escape(stand_in(key))
 
 
 def shape_of(answers: Mapping[str, Any], keys: Sequence[str]) -> tuple[int, ...] | None:

@@ -9,12 +9,14 @@ The leading number makes every name unique and keeps the files in the manifest's
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import unicodedata
 
 MAX_SLUG = 40
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
 
 
+@lru_cache(maxsize=1024)  # a batch names the same few bodies and scenarios on every letter
 def slug(text: str, limit: int = MAX_SLUG) -> str:
     """A file-name-safe slug of a name or id."""
     text = re.sub(r"['\u2019]", "", text)  # King's Lynn -> kings-lynn, not king-s-lynn

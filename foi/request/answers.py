@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -83,7 +84,26 @@ def _user_code(field: str) -> Callable[[Any], Any]:
 @_user_code("when")
 def condition(expression: str, context: Mapping[str, Any], question: Question | None = None) -> bool:
     """Evaluate a `when` condition (a Jinja expression); an answer not given counts as empty."""
+    plain = _plain_test(expression)
+    if plain is not None:  # `email` or `not email`: what Jinja gives, without a Jinja context per question
+        negated, name = plain
+        return bool(context.get(name)) != negated
     return bool(_expression(expression)(**context))
+
+
+_NAME_TEST = re.compile(r"\s*(not\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*")
+# Words Jinja reads as something other than a variable's name.
+_NOT_NAMES = frozenset({"true", "false", "none", "True", "False", "None", "not", "and", "or", "in", "is", "if",
+                        "else", "loop", "self", "range", "dict", "lipsum", "cycler", "joiner", "namespace"})
+
+
+@lru_cache(maxsize=512)
+def _plain_test(expression: str) -> tuple[bool, str] | None:
+    """(negated, name) for a condition that only tests whether one answer was given, else None."""
+    match = _NAME_TEST.fullmatch(expression)
+    if match is None or match.group(2) in _NOT_NAMES:
+        return None
+    return match.group(1) is not None, match.group(2)
 
 
 @lru_cache(maxsize=512)
@@ -141,7 +161,7 @@ def _given(key: str, sources: Sequence[Source]) -> bool:
 
 def _checked(question: Question, raw: Any, check: Check | None, where: str = "") -> Any:
     value = parse(question, raw)
-    removed = unclean(raw)
+    removed = [] if isinstance(raw, str) and raw.isascii() and raw.isprintable() else unclean(raw)
     if removed:
         console.warn(f"{where}'{question.key}': removed control or text-direction character(s) "
                      f"{', '.join(removed)}; check the value")
