@@ -190,19 +190,20 @@ def _fine(node: Any, parent: Any, grand: Any, in_test: bool, usage: _Usage) -> b
     `address_lines | join(", ")` printed as they are."""
     from jinja2 import nodes
 
+    name: str = node.name
     if node.ctx != "load":
         return False
-    if in_test or (node.name in usage.scalars and isinstance(parent, nodes.Output)):
+    if in_test or (name in usage.scalars and isinstance(parent, nodes.Output)):
         return True
     if not (isinstance(parent, nodes.Filter) and parent.node is node and isinstance(grand, nodes.Output)
-            and node.name in _LISTS and parent.name in _FILTERED):
+            and name in _LISTS and parent.name in _FILTERED):
         return False
     if parent.kwargs or parent.dyn_args is not None or parent.dyn_kwargs is not None:
         return False
     if parent.name == "hardbreaks":
         return not parent.args
     separator = parent.args[0] if len(parent.args) == 1 else None
-    if node.name != "address_lines" or not isinstance(separator, nodes.Const) or not isinstance(separator.value, str):
+    if name != "address_lines" or not isinstance(separator, nodes.Const) or not isinstance(separator.value, str):
         return False
     usage.joins.add(separator.value)
     return "\n" not in separator.value

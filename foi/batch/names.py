@@ -9,8 +9,8 @@ The leading number makes every name unique and keeps the files in the manifest's
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 import unicodedata
+from functools import lru_cache
 
 MAX_SLUG = 40
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}

@@ -18,9 +18,9 @@ from typing import Any
 
 from foi.batch import folder, names, targets
 from foi.batch.advice import Adviser
-from foi.batch.memo import Memo
 from foi.batch.headers import EXTRA_KEYS
 from foi.batch.manifest import Entry, Manifest
+from foi.batch.memo import Memo
 from foi.batch.problems import Problems
 from foi.batch.progress import Progress
 from foi.batch.reader import open_table

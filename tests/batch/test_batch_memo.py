@@ -1,0 +1,246 @@
+"""A batch drafts a request once and puts each client's own name, email and address in (foi.batch.memo):
+every letter must still be, byte for byte, the one `foi new --no-input` writes for that row alone.
+
+The rows come in groups of three clients sending the same request, the groups differing in one thing
+that changes the letter (provider, body, a date, an answer, who writes), interleaved as a real
+spreadsheet would have them; so a memo keyed on too little gives one group another group's letter."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner
+
+from foi.batch import memo
+from foi.cli import app
+from foi.letter import markup
+from foi.support.paths import builtin_templates
+
+runner = CliRunner()
+DATE = ["--date", "2026-11-23"]
+BASE = {"authority": "dwp", "scenario": "provider-data-access", "provider": "A4e",
+        "date_from": "2012-11-01", "date_to": "2013-02-15"}
+GROUPS: list[dict[str, str]] = [
+    BASE,
+    {**BASE, "provider": "Maximus"},
+    {**BASE, "authority": "Jobcentre Plus"},  # the same body by another name
+    {**BASE, "authority": "hmrc"},
+    {**BASE, "authority": "Department for Communities"},
+    {**BASE, "date_to": "2013-03-31"},
+    {**BASE, "date_from": "2012-12-01"},
+    {**BASE, "office": "the Ipswich Jobcentre"},
+    {**BASE, "style": "full"},
+    {**BASE, "partial_release": "no"},
+    {**BASE, "organisation": "Citizens Advice Ipswich"},
+    {**BASE, "officer": "Ms Jones"},
+    {"authority": "Glasgow City Council", "scenario": "local-support", "date_from": "2024-04-01",
+     "date_to": "2025-03-31"},
+]
+CLIENTS: list[dict[str, str]] = [
+    {"name": "Siân Llewelyn", "email": "sian@example.org"},
+    {"name": "Anne_Marie [d'Arcy] *Smith*", "email": "anne_marie@example.org"},
+    {"name": "Dafydd ap Gwyn", "email": "dafydd@example.org"},
+]
+# Whose the letter is, in every shape: a postal address on one line, over several lines, an email
+# given as the address, both, and names and addresses with characters the markup escapes.
+SHAPES: list[dict[str, str]] = [
+    {"name": "Mary Jones", "address": "1 High Street, Ipswich IP1 1AA"},
+    {"name": "Tom O'Brien", "address": "Fflat 2, Tŷ Gwyn\n14 Heol y Frenhines\nCaerdydd CF10 2AA"},
+    {"name": "Ann Lee", "address": "ann.lee@example.org"},
+    {"name": "Li Wei", "email": "li@example.org", "address": "Flat *3*, 2 [Back] Lane, Leeds LS1 1AA"},
+    {"name": "Rhys Morgan", "address": "5 Mill Road #2,  Ely   CB7 4AA"},
+    {"name": "Sam Hughes", "address": "9 Station Road, Bury"},
+    {"name": "Bo Evans", "address": " bo.evans@example.org "},
+    {"name": "Di Price", "email": "di@example.org", "address": "2 Bridge St\nBala"},
+]
+SAR = {"authority": "dwp", "scenario": "own-data", "provider": "A4e", "date_of_birth": "02/03/1970",
+       "ni_number": "QQ 12 34 56 C", "address": "1 High Street, Ipswich IP1 1AA"}
+KEYS = ["authority", "scenario", "name", "email", "address", "provider", "date_from", "date_to", "office",
+        "style", "partial_release", "organisation", "officer", "date_of_birth", "ni_number"]
+
+
+def interleaved() -> list[dict[str, str]]:
+    """Every group's clients, a client of each group in turn (as a spreadsheet sorted by client)."""
+    rows = [{**group, **client} for client in CLIENTS for group in GROUPS]
+    rows += [{**BASE, **shape} for shape in SHAPES]
+    rows += [{**SAR, "name": name, "email": f"c{n}@example.org"} for n, name in enumerate(("Jo Bloggs", "Al Smith"))]
+    rows += [{**BASE, **CLIENTS[0]}]  # the same letter twice: the duplicate warning stays
+    return rows
+
+
+def write_csv(path: Path, rows: list[dict[str, str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=KEYS)
+        writer.writeheader()
+        for row in rows:
+            writer.writerow(row)
+    return path
+
+
+def alone(row: dict[str, str], out: Path, *extra: str) -> dict[str, bytes]:
+    """What `foi new --no-input` writes for this row alone: the letter, and the second one if any."""
+    args = ["new", "--authority", row["authority"], "--scenario", row["scenario"], "--no-input", "--no-profile",
+            "--format", "markdown", "--output", str(out), *DATE, *extra]
+    for key, value in row.items():
+        if key not in ("authority", "scenario") and value:
+            args += ["--set", f"{key}={value}"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    second = out.with_name(f"{out.stem}-part-2{out.suffix}")
+    return {"": out.read_bytes(), "-part-2": second.read_bytes() if second.exists() else b""}
+
+
+def batch_letters(folder: Path) -> dict[int, dict[str, bytes]]:
+    """The batch's letters by row, from the manifest."""
+    with (folder / "manifest.csv").open(encoding="utf-8-sig", newline="") as handle:
+        entries = list(csv.DictReader(handle))
+    found = {}
+    for entry in entries:
+        files = entry["files"].split(";")
+        found[int(entry["row"])] = {"": (folder / files[0]).read_bytes(),
+                                    "-part-2": (folder / files[1]).read_bytes() if len(files) > 1 else b""}
+    return found
+
+
+def count_drafted_alone(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Count the rows that ran the whole answer loop."""
+    from foi.request import intake
+
+    calls: list[int] = []
+    original = intake.collect
+
+    def counted(*args: Any, **kwargs: Any) -> Any:
+        calls.append(1)
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(intake, "collect", counted)
+    return calls
+
+
+def test_every_letter_is_the_one_foi_new_writes_for_its_row(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    rows = interleaved()
+    drafted_alone = count_drafted_alone(monkeypatch)
+    out = tmp_path / "letters"
+    result = runner.invoke(app, ["batch", str(write_csv(tmp_path / "rows.csv", rows)), "--out", str(out),
+                                 "--format", "markdown", "--no-profile", *DATE])
+    assert result.exit_code == 0, result.output
+    last = len(rows) + 1
+    assert f"rows 2, 4 and {last} are the same request to the same body for the same person" in result.stderr
+    written = batch_letters(out)
+    assert sorted(written) == list(range(2, len(rows) + 2))
+    assert len(drafted_alone) < len(rows) * 2 // 3  # most rows were put together, not drafted alone
+    monkeypatch.undo()
+    for number, row in enumerate(rows, start=2):
+        expected = alone(row, tmp_path / f"alone-{number}.md")
+        assert written[number] == expected, f"row {number} ({row['name']}) differs from foi new for it alone"
+
+
+def test_own_templates_that_change_the_name_are_followed_row_by_row(tmp_path: Path) -> None:
+    """A letter template of the user's own that does more than print the name (here upper-cases it)
+    cannot take stand-ins: every row is drafted alone, and each letter still matches foi new."""
+    own = tmp_path / "templates" / "letters"
+    own.mkdir(parents=True)
+    template = (builtin_templates() / "letters" / "request.md.j2").read_text(encoding="utf-8")
+    (own / "request.md.j2").write_text(template + "\nReference: {{ name | upper }}\n", encoding="utf-8")
+    rows = [{**BASE, **client} for client in CLIENTS]
+    out = tmp_path / "letters"
+    result = runner.invoke(app, ["batch", str(write_csv(tmp_path / "rows.csv", rows)), "--out", str(out),
+                                 "--format", "markdown", "--no-profile", "--templates", str(own.parent), *DATE])
+    assert result.exit_code == 0, result.output
+    written = batch_letters(out)
+    for number, row in enumerate(rows, start=2):
+        expected = alone(row, tmp_path / f"alone-{number}.md", "--templates", str(own.parent))
+        assert written[number] == expected
+        assert f"Reference: {row['name'].upper()}".encode() in written[number][""].replace(b"\\", b"")
+
+
+def problem_lines(stderr: str, path: Path) -> list[str]:
+    return [line for line in stderr.splitlines() if line.startswith(str(path))]
+
+
+def test_a_bad_row_among_its_request_is_reported_as_when_it_comes_first(tmp_path: Path) -> None:
+    bad = {**BASE, "name": "Jo Smith", "email": "not-an-email"}
+    first = write_csv(tmp_path / "first.csv", [bad])
+    later = write_csv(tmp_path / "later.csv", [{**BASE, **CLIENTS[0]}, {**BASE, **CLIENTS[1]}, bad,
+                                              {**BASE, "name": "J", "email": "j@example.org"}])
+    one = runner.invoke(app, ["batch", str(first), "--out", str(tmp_path / "a"), "--no-profile", *DATE])
+    many = runner.invoke(app, ["batch", str(later), "--out", str(tmp_path / "b"), "--no-profile", *DATE])
+    assert one.exit_code == many.exit_code == 3
+    expected = problem_lines(one.stderr, first)[0].replace(str(first), str(later))
+    lines = problem_lines(many.stderr, later)
+    assert lines[0] == expected.replace("row 2,", "row 4,")
+    assert lines[1].startswith(f"{later}: row 5, column 'name': ")
+    assert not (tmp_path / "b").exists()
+
+
+def test_warnings_are_printed_for_every_row_as_before(tmp_path: Path) -> None:
+    """A long period is questioned once per row; a control character in one client's name is
+    reported on that client's row."""
+    rows = [{**BASE, **client, "date_from": "2001-04-01"} for client in CLIENTS]
+    rows += [{**BASE, **client} for client in CLIENTS] + [{**BASE, "name": "Eve\u202e Adams", "email": "e@example.org"}]
+    path = write_csv(tmp_path / "rows.csv", rows)
+    result = runner.invoke(app, ["batch", str(path), "--out", str(tmp_path / "out"), "--no-profile", *DATE])
+    assert result.exit_code == 0, result.output
+    assert result.stderr.count("authorities can refuse long periods on cost") == 3
+    assert f"{path}: row 8: 'name': removed control or text-direction character(s) U+202E" in result.stderr
+
+
+# --- what may take a stand-in: the letter template's use of the personal answers ------------------
+
+
+KEYS_WHO = ("name", "email", "address")
+
+
+@pytest.mark.parametrize("letter", ["request", "sar"])
+def test_the_builtin_letters_use_personal_answers_only_as_text(letter: str) -> None:
+    source = (builtin_templates() / "letters" / f"{letter}.md.j2").read_text(encoding="utf-8")
+    use = memo.template_use(source, KEYS_WHO, None)
+    assert use.safe
+    assert use.joins == ({", "} if letter == "sar" else set())
+
+
+@pytest.mark.parametrize("source", [
+    "{{ name | upper }}", "{{ name[0] }}", "{% if name == 'Jo' %}x{% endif %}", "{{ name ~ '!' }}",
+    "{{ address }}", "{{ signature | join(', ') }}", "{{ signature | hardbreaks | upper }}",
+    "{% for line in signature %}{{ line }}{% endfor %}", "{% set who = name %}{{ who }}",
+    "{% filter upper %}{{ name }}{% endfilter %}", "{% include 'x.j2' %}", "{{ address_lines | join('\\n\\n') }}",
+    "{% macro m() %}{{ name }}{% endmacro %}{{ m() }}", "{{ name | length }}", "{{ email if name else '' }}",
+])
+def test_any_other_use_is_drafted_row_by_row(source: str) -> None:
+    assert not memo.template_use(source, KEYS_WHO, None).safe
+
+
+@pytest.mark.parametrize("source", [
+    "{{ name }}", "{% if email %}{{ email }}{% endif %}", "{% if not email and address %}x{% endif %}",
+    "{{ signature | hardbreaks }}", "{{ address_lines | join(', ') }}", "{{ 'a' if email else 'b' }}",
+])
+def test_plain_text_and_tests_may_take_a_stand_in(source: str) -> None:
+    assert memo.template_use(source, KEYS_WHO, None).safe
+
+
+def test_chunks_parse_as_the_whole_letter_does() -> None:
+    """The fast path parses a letter chunk by chunk; that must be markup.parse of the whole."""
+    letters = [p.read_text(encoding="utf-8") for p in (Path(__file__).parent.parent / "golden").rglob("*.md")]
+    letters += ["# T\n\n1. a\n2. b\n\n\n  \nx\\\ny\n\n", "a\n \t\nb\n\n\n\n# c", "\n\nx", ""]
+    assert letters
+    for text in letters:
+        part = memo._Part.of(None, text)  # type: ignore[arg-type]
+        blocks, marked = part.blocks([])
+        assert blocks == markup.parse(text)
+        assert marked == markup.to_markdown(markup.parse(text))
+
+
+def test_memory_is_bounded_whatever_the_rows(tmp_path: Path) -> None:
+    """Thousands of different requests: the memo keeps at most its limits."""
+    kept = memo.Memo(None, lambda draft: draft)
+    kept._plan = lambda first: None  # type: ignore[method-assign] # only how many are kept matters here
+    for number in range(2 * memo.PLANS + memo.WAITING + 50):
+        key = kept.key({"authority": "dwp", "office": f"office {number}", "name": "Jo"}, None)
+        assert "Jo" not in repr(key)
+        drafted = (number, number)
+        for _ in range(1 + number % 2):  # every other request has a second row
+            kept.letter(key, {}, [], lambda drafted=drafted: drafted)  # type: ignore[misc]
+    assert len(kept.waiting) <= memo.WAITING and len(kept.plans) == memo.PLANS
