@@ -244,3 +244,21 @@ def test_memory_is_bounded_whatever_the_rows(tmp_path: Path) -> None:
         for _ in range(1 + number % 2):  # every other request has a second row
             kept.letter(key, {}, [], lambda drafted=drafted: drafted)  # type: ignore[misc]
     assert len(kept.waiting) <= memo.WAITING and len(kept.plans) == memo.PLANS
+
+
+def test_one_request_to_several_bodies_gives_each_body_its_own_letter(tmp_path: Path) -> None:
+    """--to: the same row to several bodies; the body is part of what decides the letter."""
+    rows = [{k: v for k, v in {**BASE, **client}.items() if k != "authority"} for client in CLIENTS]
+    out = tmp_path / "letters"
+    result = runner.invoke(app, ["batch", str(write_csv(tmp_path / "rows.csv", rows)), "--out", str(out),
+                                 "--to", "dwp,hmrc", "--format", "markdown", "--no-profile", *DATE])
+    assert result.exit_code == 0, result.output
+    with (out / "manifest.csv").open(encoding="utf-8-sig", newline="") as handle:
+        entries = list(csv.DictReader(handle))
+    assert [(e["row"], e["body_id"]) for e in entries] == [(str(n), b) for n in (2, 3, 4) for b in ("dwp", "hmrc")]
+    for entry in entries:
+        row = {**rows[int(entry["row"]) - 2], "authority": entry["body_id"]}
+        expected = alone(row, tmp_path / f"alone-{entry['letter']}.md")
+        files = entry["files"].split(";")
+        assert (out / files[0]).read_bytes() == expected[""]
+        assert (out / files[1]).read_bytes() == expected["-part-2"]
