@@ -319,7 +319,7 @@ def _write(batch: Batch, letter: Letter, staging: folder.Staging, number: int, d
     findings: int | None = 0 if batch.request.check else None
     for one in letter.draft.drafts:
         stem = _stem(one, number, digits)
-        rendered = {fmt: registry.render(one, fmt) for fmt in registry.choose(batch.request.formats, one)}
+        rendered = {fmt: _render(one, fmt) for fmt in registry.choose(batch.request.formats, one)}
         for fmt, data in rendered.items():
             files.append(stem + registry.EXTENSIONS[fmt])
             staging.write(files[-1], data)
@@ -332,6 +332,14 @@ def _write(batch: Batch, letter: Letter, staging: folder.Staging, number: int, d
         regime=draft.regime.short, scenario=draft.scenario_id, title=draft.title, files=tuple(files),
         due=draft.deadline.due.isoformat(), findings=findings,
     )
+
+
+def _render(draft: drafting.Draft, fmt: str) -> bytes:
+    """The letter in one format. Markdown is the draft's own markup, which drafting (and foi.batch.memo)
+    keeps as markup.to_markdown of its blocks, exactly what the markdown writer would work out again."""
+    if fmt == "markdown" and draft.markup:
+        return draft.markup.encode("utf-8")
+    return registry.render(draft, fmt)
 
 
 def _stem(draft: drafting.Draft, number: int, digits: int) -> str:
