@@ -49,10 +49,11 @@ class Staging:
         except OSError as err:
             raise FoiError(f"{out}: cannot write there ({err.strerror or err}): choose another folder") from None
         os.chmod(self.path, PRIVATE_FOLDER)
+        self._prefix = os.path.join(self.path, "")  # joined as text: a batch writes thousands of files
 
     def write(self, name: str, data: bytes) -> None:
         """A new file in the folder (owner-only); a name already used is a defect, never overwritten."""
-        fd = os.open(self.path / name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
+        fd = os.open(self._prefix + name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
 

@@ -333,7 +333,7 @@ def shape_of(answers: Mapping[str, Any], keys: Sequence[str]) -> tuple[int, ...]
         value = answers.get(key)
         if key not in answers or value is None:
             shape.append(0 if key not in answers else 1)
-        elif (isinstance(value, str) and escape(value) and _OPEN not in value and _CLOSE not in value
+        elif (isinstance(value, str) and value.strip() and _OPEN not in value and _CLOSE not in value
               and (key != "address" or address_lines(value))):
             shape.append(2)
         else:
