@@ -54,8 +54,12 @@ class Staging:
     def write(self, name: str, data: bytes) -> None:
         """A new file in the folder (owner-only); a name already used is a defect, never overwritten."""
         fd = os.open(self._prefix + name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE)
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+        try:
+            view = memoryview(data)
+            while view:  # straight to the file descriptor: no buffered file object for one write
+                view = view[os.write(fd, view):]
+        finally:
+            os.close(fd)
 
     def publish(self, *, force: bool) -> None:
         """Rename the finished folder into place (replacing the old one with force), Ctrl-C held off."""
