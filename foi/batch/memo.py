@@ -67,13 +67,14 @@ Drafted = tuple[Intake, Draft]
 # --- is the request's letter safe to draft with stand-ins? (once per scenario and template) ---------
 
 
-def _names(text: str, user_dir: Path | None) -> set[str] | None:
+@lru_cache(maxsize=2048)  # every request of a batch asks the same few questions and scenarios
+def _names(text: str, user_dir: Path | None) -> frozenset[str] | None:
     """The variables a template text uses (None if it cannot be read: then nothing is assumed)."""
     from jinja2 import TemplateSyntaxError, meta
 
     env = drafting_env(user_dir)
     try:
-        return set(meta.find_undeclared_variables(env.parse(text)))
+        return frozenset(meta.find_undeclared_variables(env.parse(text)))
     except TemplateSyntaxError:
         return None
 
@@ -84,13 +85,13 @@ def drafting_env(user_dir: Path | None) -> Any:
     return environment(str(user_dir) if user_dir else None)
 
 
-def _expression(text: str | None, user_dir: Path | None) -> set[str] | None:
-    return set() if not text else _names("{{ (" + text + ") }}", user_dir)
+def _expression(text: str | None, user_dir: Path | None) -> frozenset[str] | None:
+    return frozenset() if not text else _names("{{ (" + text + ") }}", user_dir)
 
 
-def _default(question: Question, user_dir: Path | None) -> set[str] | None:
+def _default(question: Question, user_dir: Path | None) -> frozenset[str] | None:
     default = question.default
-    return _names(default, user_dir) if isinstance(default, str) and "{{" in default else set()
+    return _names(default, user_dir) if isinstance(default, str) and "{{" in default else frozenset()
 
 
 def _scenario_blind(scenario: scenarios.Scenario, watched: set[str], user_dir: Path | None) -> bool:
