@@ -262,3 +262,30 @@ def test_one_request_to_several_bodies_gives_each_body_its_own_letter(tmp_path: 
         files = entry["files"].split(";")
         assert (out / files[0]).read_bytes() == expected[""]
         assert (out / files[1]).read_bytes() == expected["-part-2"]
+
+
+@pytest.mark.parametrize("fmt,ext", [("text", ".txt"), ("html", ".html"), ("wdtk", ".wdtk.txt")])
+def test_other_formats_are_foi_new_s_too(tmp_path: Path, fmt: str, ext: str) -> None:
+    """Every format is written from the letter put together for the row: wrapped text (where a longer
+    name moves the line breaks), HTML and WhatDoTheyKnow's text."""
+    rows = [{**BASE, **client} for client in CLIENTS] + [{**BASE, **shape} for shape in SHAPES[:2]] * 2
+    rows[-1] = {**rows[-1], "name": "Bartholomew Fitzgerald-Montgomery-Featherstonehaugh"}
+    out = tmp_path / "letters"
+    result = runner.invoke(app, ["batch", str(write_csv(tmp_path / "rows.csv", rows)), "--out", str(out),
+                                 "--format", fmt, "--no-profile", *DATE])
+    assert result.exit_code == 0, result.output
+    with (out / "manifest.csv").open(encoding="utf-8-sig", newline="") as handle:
+        entries = list(csv.DictReader(handle))
+    for entry in entries:
+        row = rows[int(entry["row"]) - 2]
+        single = tmp_path / f"alone-{entry['row']}{ext}"
+        args = ["new", "--authority", row["authority"], "--scenario", row["scenario"], "--no-input",
+                "--no-profile", "--format", fmt, "--output", str(single), *DATE]
+        for key, value in row.items():
+            if key not in ("authority", "scenario") and value:
+                args += ["--set", f"{key}={value}"]
+        assert runner.invoke(app, args).exit_code == 0
+        files = entry["files"].split(";")
+        assert (out / files[0]).read_bytes() == single.read_bytes(), entry["row"]
+        second = single.with_name(f"{single.stem}-part-2{single.suffix}")  # foi new: alone-2.wdtk-part-2.txt
+        assert (out / files[1]).read_bytes() == second.read_bytes()
