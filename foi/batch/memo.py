@@ -44,7 +44,6 @@ from foi.request.answers import Source, resolve
 from foi.request.intake import Intake
 from foi.request.questions import Question
 from foi.support import console
-from foi.support.errors import FoiError
 
 PLANS = 256  # requests kept (the oldest is forgotten first)
 WAITING = 64  # first letters kept until their request's second row
@@ -389,7 +388,7 @@ class Plan:
         marked: dict[int, str] = {}
         try:
             drafted = self.finish(drafting.build(standing, self.user_dir, on_markup=marked.__setitem__))
-        except FoiError:
+        except Exception:  # noqa: BLE001 - whatever stand-ins upset, the rows are drafted alone as before
             return None
         if len(marked) != len(drafted.drafts):
             return None

@@ -264,10 +264,11 @@ def test_one_request_to_several_bodies_gives_each_body_its_own_letter(tmp_path: 
         assert (out / files[1]).read_bytes() == expected["-part-2"]
 
 
-@pytest.mark.parametrize("fmt,ext", [("text", ".txt"), ("html", ".html"), ("wdtk", ".wdtk.txt")])
+@pytest.mark.parametrize("fmt,ext", [("text", ".txt"), ("html", ".html"), ("wdtk", ".wdtk.txt"), ("eml", ".eml"),
+                                     ("docx", ".docx")])
 def test_other_formats_are_foi_new_s_too(tmp_path: Path, fmt: str, ext: str) -> None:
     """Every format is written from the letter put together for the row: wrapped text (where a longer
-    name moves the line breaks), HTML and WhatDoTheyKnow's text."""
+    name moves the line breaks), HTML, WhatDoTheyKnow's text, the email and the Word document."""
     rows = [{**BASE, **client} for client in CLIENTS] + [{**BASE, **shape} for shape in SHAPES[:2]] * 2
     rows[-1] = {**rows[-1], "name": "Bartholomew Fitzgerald-Montgomery-Featherstonehaugh"}
     out = tmp_path / "letters"
