@@ -74,6 +74,7 @@ class Adviser:
         self.campaigns: dict[int, Group] = {}
         self.questioned: dict[str, Group] = {}
         self.messages: dict[str, str] = {}
+        self._requests: dict[Any, int] = {}
 
     def add(self, row: int, body_id: str, body: str, regime: str, scenario: str,
             answers: dict[str, Any], personal: Iterable[str]) -> int:
@@ -81,9 +82,8 @@ class Adviser:
 
         Returns the request's fingerprint: letters with the same one differ only in whose they are."""
         personal = set(personal)
-        request = sorted((k, repr(v)) for k, v in answers.items() if k not in personal)
+        same_request = self._request(body_id, scenario, {k: v for k, v in answers.items() if k not in personal})
         who = sorted((k, repr(v)) for k, v in answers.items() if k in personal)
-        same_request = fingerprint(body_id, scenario, request)
         same_letter = fingerprint(same_request, who)
         first_request = self.requests.first(same_request, row)
         first_letter = self.letters.first(same_letter, row)
@@ -95,6 +95,21 @@ class Adviser:
             if first_letter is None:
                 group.people = 2
         return same_request
+
+    def _request(self, body_id: str, scenario: str, request: dict[str, Any]) -> int:
+        """The request's fingerprint, worked out once for the many letters of a batch that send it."""
+        try:
+            key = (body_id, scenario, tuple((k, type(v), v) for k, v in request.items()))
+            known = self._requests.get(key)
+        except TypeError:  # an answer that is a list: worked out every time
+            key, known = None, None
+        if known is None:
+            known = fingerprint(body_id, scenario, sorted((k, repr(v)) for k, v in request.items()))
+            if key is not None:
+                if len(self._requests) >= 1024:  # all-different requests: keep memory flat
+                    self._requests.clear()
+                self._requests[key] = known
+        return known
 
     @staticmethod
     def _group(groups: dict[int, Group], key: int, first: int, about: tuple[str, str] = ("", "")) -> Group:

@@ -249,25 +249,30 @@ class _Part:
                 chunks.append((chunk, blocks, _markdown(blocks)))
         return cls(draft, chunks)
 
-    def blocks(self, pairs: Sequence[tuple[str, str]]) -> tuple[list[Block], str]:
-        """The blocks of the letter with the row's answers in, and its markdown (markup.to_markdown)."""
+    def blocks(self, pairs: Sequence[tuple[str, str]], parsed: dict[str, tuple[list[Block], str]] | None = None,
+               ) -> tuple[list[Block], str]:
+        """The blocks of the letter with the row's answers in, and its markdown (markup.to_markdown).
+        `parsed` holds the chunks with answers already parsed for this row (both letters end with the
+        same signature)."""
         found: list[Block] = []
         texts: list[str] = []
+        parsed = {} if parsed is None else parsed
         for chunk in self.chunks:
             if isinstance(chunk, str):
                 for token, value in pairs:
                     chunk = chunk.replace(token, value)
-                blocks = markup.parse(chunk)
-                found += blocks
-                if blocks:
-                    texts.append(_markdown(blocks))
-            elif chunk[1]:
+                if chunk not in parsed:
+                    blocks = markup.parse(chunk)
+                    parsed[chunk] = (blocks, _markdown(blocks) if blocks else "")
+                chunk = (chunk, *parsed[chunk])
+            if chunk[1]:
                 found += chunk[1]
                 texts.append(chunk[2])
         return found, "\n\n".join(texts) + "\n"
 
-    def with_answers(self, pairs: Sequence[tuple[str, str]], personal: Mapping[str, Any], keys: set[str]) -> Draft:
-        blocks, marked = self.blocks(pairs)
+    def with_answers(self, pairs: Sequence[tuple[str, str]], personal: Mapping[str, Any], keys: set[str],
+                     parsed: dict[str, tuple[list[Block], str]]) -> Draft:
+        blocks, marked = self.blocks(pairs, parsed)
         answers = {k: personal.get(k) if k in keys else v for k, v in self.draft.answers.items()}
         return _replace(self.draft, answers=answers, blocks=blocks, markup=marked, second=None)
 
@@ -297,7 +302,8 @@ class _Shape:
         pairs = _pairs(personal, keys, join)
         keyset = set(keys)
         answers = {k: personal.get(k) if k in keyset else v for k, v in self.taken.answers.items()}
-        drafts = [part.with_answers(pairs, personal, keyset) for part in self.parts]
+        parsed: dict[str, tuple[list[Block], str]] = {}
+        drafts = [part.with_answers(pairs, personal, keyset, parsed) for part in self.parts]
         first = _replace(drafts[0], second=drafts[1] if len(drafts) > 1 else None)
         return _replace(self.taken, answers=answers), first
 
