@@ -44,6 +44,7 @@ from foi.request.answers import Source, resolve
 from foi.request.intake import Intake
 from foi.request.questions import Question
 from foi.support import console
+from foi.support.errors import FoiError
 
 PLANS = 256  # requests kept (the oldest is forgotten first)
 WAITING = 64  # first letters kept until their request's second row
@@ -115,7 +116,7 @@ def _questions_fit(taken: Intake, personal: Sequence[Question], everyone: set[st
     if any(q.key in everyone and not q.personal for q in taken.questions):
         return False  # a key that is personal in another scenario but not in this one
     if any(q.key in keys for q in taken.scenario.questions):
-        return False  # the scenario's own personal questions (a date of birth) shape what it is about
+        return False  # a scenario asking one of them itself: what it is about is read from its answers
     earlier: set[str] = set()
     for question in taken.questions:
         used = [_expression(question.when, user_dir), _default(question, user_dir)]
@@ -370,11 +371,17 @@ class Plan:
         """The row's letter, or None when it must be drafted alone; a problem with it is raised."""
         if not self.others.isdisjoint(values):
             return None
-        answers = self.personal(sources)
+        try:
+            with _warnings(echo=False) as said:  # printed below if this row's letter is put together here
+                answers = self.personal(sources)
+        except FoiError:
+            _say(said)  # what the loop said before the problem, as drafting alone says it
+            raise
         shape = shape_of(answers, self.keys)
         known = self.shapes.get(shape) if shape is not None else None
         if known is None:
-            return None
+            return None  # drafted alone, which says it all again
+        _say(said)
         taken, draft = known.letter(answers, self.keys, self.join)
         intake.check_together(taken.answers, taken.regime)
         return taken, draft
@@ -483,15 +490,21 @@ def _quietly(alone: Callable[[], Drafted]) -> tuple[Drafted, bool]:
     return drafted, not said
 
 
+def _say(said: list[str]) -> None:
+    for message in said:
+        console.warn(message)
+
+
 @contextmanager
-def _warnings() -> Iterator[list[str]]:
-    """The warnings printed meanwhile (they are still printed)."""
+def _warnings(echo: bool = True) -> Iterator[list[str]]:
+    """The warnings given meanwhile (printed as well, with echo)."""
     said: list[str] = []
     original = console.warn
 
     def warn(message: str) -> None:
         said.append(message)
-        original(message)
+        if echo:
+            original(message)
 
     setattr(console, "warn", warn)  # noqa: B010 - every module calls console.warn through the module
     try:

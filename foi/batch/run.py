@@ -4,7 +4,8 @@ Each row is one more source for the one answer loop (`foi.request.intake.collect
 runs), above --answers, the file's defaults and the profile and below --set. Rows are streamed: each is
 read, checked, drafted, written and forgotten, into a hidden folder that is renamed into place only when
 every row was good (or with --keep-going). Whatever is the same for every row (the directory, the
-scenarios, the templates, the profile) is read once.
+scenarios, the templates, the profile) is read once, and a request sent for many people is drafted once
+(`foi.batch.memo`): each row's own name, email and address go through the loop and into that letter.
 """
 
 from __future__ import annotations

@@ -181,11 +181,17 @@ def test_warnings_are_printed_for_every_row_as_before(tmp_path: Path) -> None:
     reported on that client's row."""
     rows = [{**BASE, **client, "date_from": "2001-04-01"} for client in CLIENTS]
     rows += [{**BASE, **client} for client in CLIENTS] + [{**BASE, "name": "Eve\u202e Adams", "email": "e@example.org"}]
+    rows += [{**BASE, "name": "Zoë Ward\u202e", "address": "1 High Street, Ely"}]  # a new shape: drafted alone
+    rows += [{**BASE, "name": "Ivo\u202e Lee", "email": "not-an-email"}]  # a warning, then a problem
     path = write_csv(tmp_path / "rows.csv", rows)
-    result = runner.invoke(app, ["batch", str(path), "--out", str(tmp_path / "out"), "--no-profile", *DATE])
-    assert result.exit_code == 0, result.output
+    result = runner.invoke(app, ["batch", str(path), "--out", str(tmp_path / "out"), "--no-profile",
+                                 "--keep-going", *DATE])
+    assert result.exit_code == 3, result.output
     assert result.stderr.count("authorities can refuse long periods on cost") == 3
-    assert f"{path}: row 8: 'name': removed control or text-direction character(s) U+202E" in result.stderr
+    for row in (8, 9, 10):
+        warning = f"{path}: row {row}: 'name': removed control or text-direction character(s) U+202E"
+        assert result.stderr.count(warning) == 1, row
+    assert f"{path}: row 10, column 'email': " in result.stderr
 
 
 # --- what may take a stand-in: the letter template's use of the personal answers ------------------
