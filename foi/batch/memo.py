@@ -46,8 +46,8 @@ from foi.request.questions import Question
 from foi.support import console
 from foi.support.errors import FoiError
 
-PLANS = 256  # requests kept (the oldest is forgotten first)
-WAITING = 64  # first letters kept until their request's second row
+PLANS = 512  # requests kept (the oldest is forgotten first): one request to every council is about 400
+WAITING = 512  # first letters kept until their request's second row (one per body, with --to)
 SHAPES = 4  # stand-in letters per request: which personal answers were given
 _OPEN, _CLOSE = "\ue000", "\ue001"  # private-use characters: a stand-in is _OPEN key * _CLOSE
 _CHUNKS = re.compile(r"\n\s*\n")  # where foi.letter.markup.parse splits a letter into blocks
