@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from itertools import pairwise
 
 from foi.checks.finding import INFO, WARNING, Finding
+from foi.checks.patterns import pattern
 from foi.checks.registry import Context, rule
 
 MAX_ITEMS = 12
@@ -87,7 +88,7 @@ TOPICS = {
     "council tax and rates": r"council\s+tax(?!\s+(reduction|support))|business\s+rates|bailiffs?|"
     r"enforcement\s+agents?",
 }
-_TOPIC_RES = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in TOPICS.items()}
+_TOPIC_RES = {name: pattern(source, re.IGNORECASE) for name, source in TOPICS.items()}
 
 
 def _topic(text: str) -> str | None:
@@ -96,7 +97,7 @@ def _topic(text: str) -> str | None:
     return best if counts[best] else None
 
 
-_INLINE_MARK = re.compile(r"\(\d{1,2}\)|(?<=\s)\d{1,2}\)|;\s")
+_INLINE_MARK = pattern(r"\(\d{1,2}\)|(?<=\s)\d{1,2}\)|;\s")
 
 
 def _inline_parts(flat: str, start: int, end: int) -> list[tuple[int, int]]:

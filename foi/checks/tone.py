@@ -12,10 +12,11 @@ import re
 from collections.abc import Iterable
 
 from foi.checks.finding import INFO, WARNING, Finding
+from foi.checks.patterns import pattern
 from foi.checks.registry import Context, rule
 from foi.checks.words import phrases, wordlike
 
-EMOTIVE = re.compile(
+EMOTIVE = pattern(
     r"\b(disgrace(?:ful)?|scandalous|outrage(?:ous)?|appalling|shameful|shame\s+on|disgusting|pathetic|"
     r"useless|incompeten(?:t|ce)|liars?|lying\s+(?:to|about)|(?:are|were|been)\s+lying|lied\s+to|crooks?|thieves|scum|parasites?|vile|evil|"
     r"sick\s+(?:of|and\s+tired)|fed\s+up|a\s+(?:complete\s+|total\s+|bad\s+|sick\s+)?joke|shambles|farce|"
@@ -29,14 +30,14 @@ EMOTIVE = re.compile(
     r"false\s+claims|don.t\s+try\s+to\s+be\s+clever)\b",
     re.IGNORECASE,
 )
-_BANG = re.compile(r"[!?]*![!?]+|\?{2,}")
+_BANG = pattern(r"[!?]*![!?]+|\?{2,}")
 
 
 @rule("tone/emotive", WARNING, "insults, allegations, heated words or !!! (risk of s.14, vexatious)")
 def check_emotive(ctx: Context) -> Iterable[Finding]:
     doc = ctx.doc
-    for pattern in (EMOTIVE, _BANG):
-        for match in pattern.finditer(doc.flat, doc.body_start, doc.body_end):
+    for regex in (EMOTIVE, _BANG):
+        for match in regex.finditer(doc.flat, doc.body_start, doc.body_end):
             if doc.quoted(match.start()) or _proper_name(doc.flat, match.start()):
                 continue
             yield ctx.finding(
@@ -57,7 +58,7 @@ def _proper_name(flat: str, start: int) -> bool:
     return bool(before) and before[-1] not in ".!?:\"'\u201c"
 
 
-_HEADING_LINE = re.compile(r"^[^a-z]{0,80}$")
+_HEADING_LINE = pattern(r"^[^a-z]{0,80}$")
 # Capitalised words that are names of things, not shouting.
 _KNOWN_CAPS = {
     "FOIA", "FOISA", "EISR", "GDPR", "HMRC", "DWP", "NHS", "OFSTED", "UNISON", "ACAS", "PIP", "ESA", "JSA",

@@ -1,0 +1,178 @@
+"""The checker's regular expressions: compiled on first use, and not run on text that cannot match.
+
+The rules hold well over a hundred patterns, many of them long lists of words. Compiling them all
+took longer than checking a short letter, and most of the checking time went on running each one
+over every sentence. So a rule writes `pattern(source, flags)` instead of `re.compile`: the first
+time the pattern is used, its source is parsed once and read for the words it cannot match
+without ("why" for a pattern about "why", one of the phrases of a word list); on text that holds
+none of them (compared case-blind) the pattern is not run, and not compiled until some text does.
+A match is never missed that way: every match contains one of those words, by the pattern's own
+parse (tests/checks/test_patterns.py checks it on every pattern and on real requests).
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable, Iterator
+from re import _constants as sre  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
+
+# The parser and compiler of the re package (Python 3.11 and later) are read, not changed: parsing a
+# source once serves both to find what it needs and to compile it.
+
+# Characters a case-blind pattern reads as an ASCII letter that lower() does not turn into it: capital
+# I with a dot (lower() makes it two characters), dotless i and long s (tests/checks/test_patterns.py
+# checks every character against re).
+_SPECIAL = (("\u0130", "i"), ("\u0131", "i"), ("\u017f", "s"))
+
+
+def fold(text: str) -> str:
+    """text in lower case, with every character a case-blind pattern reads as an ASCII letter turned
+    into that letter, and as many characters as text (so offsets stay the same)."""
+    if text.isascii():
+        return text.lower()
+    for char, letter in _SPECIAL:
+        text = text.replace(char, letter)
+    return text.lower()
+
+
+_last: tuple[str, str] = ("", "")
+
+
+def _folded(text: str) -> str:
+    """fold(text), kept for the last text: rules run many patterns over the same letter."""
+    global _last
+    if _last[0] is not text:
+        _last = (text, fold(text))
+    return _last[1]
+
+
+Needs = frozenset[str] | None  # one of these strings is in every match; None: no such strings
+
+
+def _better(a: Needs, b: Needs) -> Needs:
+    """The more telling of two sets of needed strings (each is needed, so either one is right)."""
+    if a is None or b is None:
+        return b if a is None else a
+    return a if (min(map(len, a)), -len(a)) >= (min(map(len, b)), -len(b)) else b
+
+
+def _needs_of_sequence(items: Any) -> Needs:
+    """What a sequence of pattern items needs: its longest run of letters, or what one item needs."""
+    best: Needs = None
+    run: list[str] = []
+    for op, av in [*items, (None, None)]:
+        if op is sre.LITERAL and av < 128:
+            run.append(chr(av).lower())
+            continue
+        if run:
+            best = _better(best, frozenset(["".join(run)]))
+            run = []
+        if op is not None:
+            best = _better(best, _needs_of_item(op, av))
+    return best
+
+
+def _needs_of_item(op: Any, av: Any) -> Needs:
+    """What one item needs: a group what its contents need, alternatives the union of theirs."""
+    if op is sre.SUBPATTERN:
+        return _needs_of_sequence(av[3])
+    if op is sre.ATOMIC_GROUP:
+        return _needs_of_sequence(av)
+    if op is sre.BRANCH:
+        union: set[str] = set()
+        for alternative in av[1]:
+            needs = _needs_of_sequence(alternative)
+            if needs is None:
+                return None
+            union |= needs
+        return frozenset(union)
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+        return _needs_of_sequence(av[2])
+    # Classes, wildcards, anchors, lookarounds (they lie outside the match), back-references.
+    return None
+
+
+def needs(source: str, flags: int = 0) -> Needs:
+    """Strings, in lower case, one of which every match of the pattern contains (None: no such strings)."""
+    return _needs_of_sequence(_parser.parse(source, flags))
+
+
+def _parse(source: str, flags: int) -> Any:
+    """The parsed pattern."""
+    return _parser.parse(source, flags)
+
+
+class Pattern:
+    """A regular expression compiled on first use, skipped on text that holds none of its needs.
+
+    It answers the calls the rules make of a compiled pattern (search, match, fullmatch, finditer,
+    findall, sub), with the same arguments and results.
+    """
+
+    __slots__ = ("source", "flags", "_tree", "_needs", "_compiled")
+
+    def __init__(self, source: str, flags: int = 0) -> None:
+        self.source = source
+        self.flags = int(flags)  # as re.compile does: the parser tests flags often, a plain int is faster
+        self._tree: Any = None
+        self._needs: Needs | bool = False  # False: not read yet
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def needs(self) -> Needs:
+        """Strings one of which every match holds (None: no such strings); parses the source once."""
+        if self._needs is False:
+            self._tree = _parse(self.source, self.flags)
+            self._needs = _needs_of_sequence(self._tree)
+        return self._needs  # type: ignore[return-value]
+
+    @property
+    def compiled(self) -> re.Pattern[str]:
+        """The compiled pattern, from the parse `needs` made where there was one."""
+        if self._compiled is None:
+            tree, self._tree = self._tree, None
+            if tree is None:
+                self._compiled = re.compile(self.source, self.flags)
+            else:
+                self._compiled = re._compiler.compile(tree, self.flags)  # type: ignore[attr-defined]
+        return self._compiled
+
+    def possible(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
+        """False only when no match can lie in text[pos:endpos]: it holds none of the needed strings."""
+        wanted = self.needs
+        if wanted is None:
+            return True
+        folded = _folded(text)
+        start, end = min(max(pos, 0), len(text)), min(max(endpos, 0), len(text))
+        if start or end < len(text):
+            folded = folded[start:end]
+        return any(map(folded.__contains__, wanted))
+
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.search(text, pos, endpos) if self.possible(text, pos, endpos) else None
+
+    def match(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.match(text, pos, endpos) if self.possible(text, pos, endpos) else None
+
+    def fullmatch(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled.fullmatch(text, pos, endpos) if self.possible(text, pos, endpos) else None
+
+    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        return self.compiled.finditer(text, pos, endpos) if self.possible(text, pos, endpos) else iter(())
+
+    def findall(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
+        return self.compiled.findall(text, pos, endpos) if self.possible(text, pos, endpos) else []
+
+    def sub(self, repl: str | Callable[[re.Match[str]], str], text: str, count: int = 0) -> str:
+        return self.compiled.sub(repl, text, count) if self.possible(text) else text
+
+    def __repr__(self) -> str:
+        return f"pattern({self.source!r}, {self.flags!r})"
+
+
+def pattern(source: str, flags: int = 0) -> Pattern:
+    """A pattern compiled on first use (see the module docstring); flags as for re.compile."""
+    return Pattern(source, flags)
