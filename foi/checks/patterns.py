@@ -52,11 +52,27 @@ def _folded(text: str) -> str:
 Needs = frozenset[str] | None  # one of these strings is in every match; None: no such strings
 
 
+# How often each character comes in English text, roughly (per thousand); others count as rare.
+_COMMON = dict(zip(" etaoinshrdlcumwfgypbvkjxqz", (180, 100, 75, 65, 62, 57, 56, 53, 50, 49, 35, 33, 23,
+                                                   23, 20, 19, 18, 16, 16, 15, 12, 8, 6, 2, 2, 1, 1), strict=True))
+
+
+def _chance(needed: frozenset[str]) -> float:
+    """Roughly how likely a place in a text is to start one of the strings: the lower, the more telling."""
+    total = 0.0
+    for word in needed:
+        chance = 1.0
+        for char in word:
+            chance *= _COMMON.get(char, 5) / 1000
+        total += chance
+    return total
+
+
 def _better(a: Needs, b: Needs) -> Needs:
     """The more telling of two sets of needed strings (each is needed, so either one is right)."""
     if a is None or b is None:
         return b if a is None else a
-    return a if (min(map(len, a)), -len(a)) >= (min(map(len, b)), -len(b)) else b
+    return a if _chance(a) <= _chance(b) else b
 
 
 def _needs_of_sequence(items: Any) -> Needs:
