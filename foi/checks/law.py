@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from foi.checks.finding import ERROR, INFO, WARNING, Finding
-from foi.checks.patterns import pattern
+from foi.checks.patterns import fold, pattern
 from foi.checks.registry import Context, rule
 
 if TYPE_CHECKING:
@@ -159,7 +159,7 @@ def check_not_public_authority(ctx: Context) -> Iterable[Finding]:
     if region:
         text = doc.text[region[0] : region[1]]
         for name, provider in _provider_names(ctx):
-            match = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE)
+            match = _name_in(name, text)
             if match and not _addressed_to_authority(ctx, text):
                 yield _provider_finding(ctx, provider, match.group(), region[0] + match.start(),
                                         region[0] + match.end())
@@ -175,10 +175,14 @@ def _addressed_to_authority(ctx: Context, text: str) -> bool:
     """True when the recipient lines name the public authority (a letter about a provider, sent right)."""
     if ctx.authority is None:
         return False
-    for name in (ctx.authority.name, ctx.authority.short, *ctx.authority.aliases):
-        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE):
-            return True
-    return False
+    return any(_name_in(name, text) for name in (ctx.authority.name, ctx.authority.short, *ctx.authority.aliases))
+
+
+def _name_in(name: str, text: str) -> re.Match[str] | None:
+    """Where the name stands as words of its own in text, case-blind."""
+    if name.isascii() and fold(name) not in fold(text):
+        return None  # a match would be the name's own letters in some case: not there, no need to look
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE)
 
 
 def _provider_finding(ctx: Context, provider: Provider, named: str, start: int, end: int | None) -> Finding:

@@ -75,14 +75,29 @@ def _better(a: Needs, b: Needs) -> Needs:
     return a if _chance(a) <= _chance(b) else b
 
 
+def _repeated_char(op: Any, av: Any) -> tuple[str, int, bool] | None:
+    """An ASCII character repeated (x{3,}): the character, the least count, and whether that is all."""
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and len(av[2]) == 1:
+        inner_op, inner_av = av[2][0]
+        if inner_op is sre.LITERAL and inner_av < 128:
+            return chr(inner_av).lower(), av[0], av[0] == av[1]
+    return None
+
+
 def _needs_of_sequence(items: Any) -> Needs:
-    """What a sequence of pattern items needs: its longest run of letters, or what one item needs."""
+    """What a sequence of pattern items needs: its rarest run of letters, or what one item needs."""
     best: Needs = None
     run: list[str] = []
     for op, av in [*items, (None, None)]:
         if op is sre.LITERAL and av < 128:
             run.append(chr(av).lower())
             continue
+        repeated = _repeated_char(op, av)
+        if repeated and repeated[1] >= 1:  # "X{3,}": at least XXX, next to what comes before
+            char, least, exact = repeated
+            run.append(char * least)
+            if exact:
+                continue
         if run:
             best = _better(best, frozenset(["".join(run)]))
             run = []

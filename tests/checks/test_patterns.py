@@ -115,7 +115,10 @@ def _same(a: re.Match[str] | None, b: re.Match[str] | None) -> bool:
     (r"(?=why)\w+", 0, None),  # a lookahead lies outside the match: it needs nothing
     (r"why|\d+", 0, None),  # one alternative needs no letters
     (r"(?:why)?", 0, None),  # may match nothing at all
-    (r"x{3,}", 0, {"x"}),
+    (r"X{3,}", 0, {"xxx"}),  # at least three in a row
+    (r"ab{2}c", 0, {"abbc"}),
+    (r"_{4,}|\bDD/MM", 0, {"____", "dd/mm"}),
+    (r"q{0,2}", 0, None),
     (r"caf\u00e9", 0, {"caf"}),  # letters outside ASCII are not needed strings
     (r"\u201c[^\u201d]+\u201d", 0, None),
 ])
