@@ -346,7 +346,9 @@ def _with_councils(authorities: dict[str, Authority]) -> dict[str, Authority]:
     ids = {c.id: known.get(c.wdtk or "") or known.get(norm(c.name)) or c.id for c in listed}
     merged = dict(authorities)
     for council in listed:
-        council = dataclasses.replace(council, id=ids[council.id], successors=tuple(ids[s] for s in council.successors))
+        council_id, successors = ids[council.id], tuple(ids[s] for s in council.successors)
+        if council_id != council.id or successors != council.successors:  # else it is already the same
+            council = dataclasses.replace(council, id=council_id, successors=successors)
         base = merged.get(council.id)
         merged[council.id] = _enrich(base, council) if base else council
     return _unshared(merged)
@@ -369,14 +371,16 @@ def _unshared(bodies: dict[str, Authority]) -> dict[str, Authority]:
         best = min(rank for rank, _ in owners)
         winners = {body_id for rank, body_id in owners if rank == best}
         keep[key] = winners if len(winners) == 1 or best % 3 == 0 else set()
-    return {
-        body_id: dataclasses.replace(
-            body,
-            aliases=tuple(a for a in body.aliases if body_id in keep[norm(a)]),
-            wdtk=body.wdtk if body.wdtk is None or body_id in keep[norm(body.wdtk)] else None,
-        )
-        for body_id, body in bodies.items()
-    }
+    return {body_id: _keeping(body_id, body, keep) for body_id, body in bodies.items()}
+
+
+def _keeping(body_id: str, body: Authority, keep: dict[str, set[str]]) -> Authority:
+    """The body with only the aliases (and WhatDoTheyKnow name) it keeps: itself where it keeps them all."""
+    aliases = tuple(a for a in body.aliases if body_id in keep[norm(a)])
+    wdtk = body.wdtk if body.wdtk is None or body_id in keep[norm(body.wdtk)] else None
+    if aliases == body.aliases and wdtk == body.wdtk:
+        return body
+    return dataclasses.replace(body, aliases=aliases, wdtk=wdtk)
 
 
 def _enrich(base: Authority, council: Authority) -> Authority:
