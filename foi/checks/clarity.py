@@ -82,8 +82,8 @@ def _in_capital_run(flat: str, start: int, end: int) -> bool:
 def check_acronyms(ctx: Context) -> Iterable[Finding]:
     doc = ctx.doc
     body = doc.body
-    letters = [c for c in body if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.5:
+    letters = list(filter(str.isalpha, body))
+    if letters and sum(map(str.isupper, letters)) / len(letters) > 0.5:
         return  # written in capitals: style/case says so; every word would look like an acronym
     seen: set[str] = set()
     for match in _ACRONYM.finditer(doc.flat, doc.body_start, doc.body_end):

@@ -139,7 +139,10 @@ class Document:
     @cached_property
     def line_starts(self) -> list[int]:
         starts = [0]
-        starts.extend(i + 1 for i, ch in enumerate(self.text) if ch == "\n")
+        newline = self.text.find("\n")
+        while newline >= 0:
+            starts.append(newline + 1)
+            newline = self.text.find("\n", newline + 1)
         return starts
 
     def position(self, offset: int) -> tuple[int, int]:

@@ -143,22 +143,24 @@ class Pattern:
     findall, sub), with the same arguments and results.
     """
 
-    __slots__ = ("source", "flags", "_tree", "_needs", "_compiled")
+    __slots__ = ("source", "flags", "_tree", "_read", "_needs", "_compiled")
 
     def __init__(self, source: str, flags: int = 0) -> None:
         self.source = source
         self.flags = int(flags)  # as re.compile does: the parser tests flags often, a plain int is faster
         self._tree: Any = None
-        self._needs: Needs | bool = False  # False: not read yet
+        self._read = False  # whether the source has been parsed for what it needs
+        self._needs: Needs = None
         self._compiled: re.Pattern[str] | None = None
 
     @property
     def needs(self) -> Needs:
         """Strings one of which every match holds (None: no such strings); parses the source once."""
-        if self._needs is False:
+        if not self._read:
             self._tree = _parse(self.source, self.flags)
             self._needs = _needs_of_sequence(self._tree)
-        return self._needs  # type: ignore[return-value]
+            self._read = True
+        return self._needs
 
     @property
     def compiled(self) -> re.Pattern[str]:
@@ -173,13 +175,12 @@ class Pattern:
 
     def possible(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
         """False only when no match can lie in text[pos:endpos]: it holds none of the needed strings."""
-        wanted = self.needs
+        wanted = self._needs if self._read else self.needs
         if wanted is None:
             return True
-        folded = _folded(text)
-        start, end = min(max(pos, 0), len(text)), min(max(endpos, 0), len(text))
-        if start or end < len(text):
-            folded = folded[start:end]
+        folded = _last[1] if _last[0] is text else _folded(text)
+        if pos or endpos < len(text):  # as re reads them: both kept within 0 and len(text)
+            folded = folded[min(max(pos, 0), len(text)) : max(endpos, 0)]
         return any(map(folded.__contains__, wanted))
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:

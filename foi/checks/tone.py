@@ -76,10 +76,11 @@ WORDS_PER_STOP = 40
 def check_case(ctx: Context) -> Iterable[Finding]:
     doc = ctx.doc
     body = doc.body
-    letters = [c for c in body if c.isalpha()]
-    upper = sum(c.isupper() for c in letters)
+    letters = list(filter(str.isalpha, body))
+    upper = sum(map(str.isupper, letters))
     # Capitals outside acronyms ("SAR", "DWP"): what tells a lower-case writer from a careful one.
-    initials = sum(c.isupper() for word in re.findall(r"[A-Za-z]+", body) if not (word.isupper() and len(word) > 1) for c in word)
+    initials = sum(sum(map(str.isupper, word)) for word in re.findall(r"[A-Za-z]+", body)
+                   if not (word.isupper() and len(word) > 1))
     start = doc.body_start + len(body) - len(body.lstrip())
     if len(letters) >= 30 and upper / len(letters) > 0.7:
         yield ctx.finding("style/case", WARNING,
