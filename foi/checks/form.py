@@ -235,8 +235,9 @@ def check_published(ctx: Context) -> Iterable[Finding]:
             warned = True
             break
         else:
-            law = (_LAW_QUESTION.search(text) or _LAW_REQUEST.search(text)) if doc.is_asking(sentence) else None
-            guide = _PUBLISHED_GUIDE.search(text) if doc.is_asking(sentence) and not _EXCLUDED.search(text) else None
+            asking = doc.is_asking(sentence)
+            law = (_LAW_QUESTION.search(text) or _LAW_REQUEST.search(text)) if asking else None
+            guide = _PUBLISHED_GUIDE.search(text) if asking and not law and not _EXCLUDED.search(text) else None
             found = law or guide
             if found:
                 what = "the law itself" if law else "guidance that is published on GOV.UK"
