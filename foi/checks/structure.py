@@ -92,7 +92,11 @@ _TOPIC_RES = {name: pattern(source, re.IGNORECASE) for name, source in TOPICS.it
 
 
 def _topic(text: str) -> str | None:
-    counts = {name: len(p.findall(text)) for name, p in _TOPIC_RES.items()}
+    """The topic the text mentions most often (the first listed of those tied), or None."""
+    present = [name for name, p in _TOPIC_RES.items() if p.possible(text)]
+    if len(present) == 1:  # the only topic whose words are there: one mention is enough to know
+        return present[0] if _TOPIC_RES[present[0]].search(text) else None
+    counts = {name: len(_TOPIC_RES[name].findall(text)) if name in present else 0 for name in _TOPIC_RES}
     best = max(counts, key=lambda name: counts[name])
     return best if counts[best] else None
 

@@ -169,3 +169,15 @@ def test_a_lazily_compiled_rule_still_fires() -> None:
 def test_the_fold_of_the_last_text_is_kept_and_renewed() -> None:
     assert patterns._folded("ABC") == "abc"
     assert patterns._folded("DEF") == "def"
+
+
+def test_the_topic_of_a_text_is_still_the_one_counted_most() -> None:
+    """structure._topic counts only the topics whose words are there, and counts none where one is."""
+    from foi.checks import structure
+
+    plain = {name: re.compile(regex.source, regex.flags) for name, regex in structure._TOPIC_RES.items()}
+    texts = CORPUS + [part for text in CORPUS for part in text.split("\n\n")]
+    for text in texts:
+        counts = {name: len(regex.findall(text)) for name, regex in plain.items()}
+        best = max(counts, key=lambda name: counts[name])
+        assert structure._topic(text) == (best if counts[best] else None), text[:80]
