@@ -38,6 +38,7 @@ _INLINE_CLOSING = pattern(
 _DIGIT_MARKER = re.compile(r"^(\s*)(\d{1,2}[.)]|\(\d{1,2}\))(\s+|$)")
 _SUB_MARKER = re.compile(r"^(\s*)([a-z][.)]|\((?:[a-z]|[ivx]{1,4})\)|[ivx]{1,4}[.)])(\s+)")
 _BULLET = re.compile(r"^(\s*)([-*•\u2022])(\s+)")
+_ENDS_CLAUSE = pattern(r"[:;.?!]\s*$")
 _MARKDOWN = pattern(r"^[#>*_\s]+|[*_]+$")
 
 # Words before a full stop that do not end a sentence.
@@ -324,7 +325,7 @@ def _blocks(text: str, lines: list[tuple[int, int]]) -> list[Block]:
             previous = ""
             continue
         marker = _DIGIT_MARKER.match(line) or _SUB_MARKER.match(line) or _BULLET.match(line)
-        if marker and current is not None and current["kind"] == "para" and not re.search(r"[:;.?!]\s*$", previous):
+        if marker and current is not None and current["kind"] == "para" and not _ENDS_CLAUSE.search(previous):
             marker = None  # "(section\n12) would be exceeded": a wrapped line, not a list item
         previous = line
         if marker:

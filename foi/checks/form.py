@@ -115,15 +115,19 @@ _SUGGEST = ("Ask for the record that would hold the answer instead, for example 
             "staff follow on ...\" rather than \"why ...\" or \"can a work coach ...\".")
 
 
+_PLEASE_FIRST = pattern(r"^please[,\s]+(?=(can|could|would|will)\b)", re.IGNORECASE)
+_CONDITION_FIRST = pattern(r"^(?:if|when|where|once|after|given\s+that|for|regarding|in\s+relation\s+to|"
+                           r"with\s+regard\s+to)\b[^,?]{0,100},\s*", re.IGNORECASE)
+
+
 @lru_cache(maxsize=4096)  # several rules ask this of the same sentence in one check
 def question_kind(text: str) -> tuple[str, str] | None:
     """(severity, why) when a sentence is a question FOIA does not oblige anyone to answer."""
     lead = _LEAD.match(text)
     body = text[lead.end() :] if lead else text
-    body = re.sub(r"^please[,\s]+(?=(can|could|would|will)\b)", "", body, flags=re.IGNORECASE)
+    body = _PLEASE_FIRST.sub("", body)
     # "If a claimant is sanctioned, are they entitled ...": the question follows the condition.
-    body = re.sub(r"^(?:if|when|where|once|after|given\s+that|for|regarding|in\s+relation\s+to|with\s+regard\s+to)\b"
-                  r"[^,?]{0,100},\s*", "", body, flags=re.IGNORECASE)
+    body = _CONDITION_FIRST.sub("", body)
     if _WHY.search(body):
         return WARNING, "asks why"
     if _ANSWER_WANTED.search(body):

@@ -58,6 +58,8 @@ def _proper_name(flat: str, start: int) -> bool:
     return bool(before) and before[-1] not in ".!?:\"'\u201c"
 
 
+_CAPITALS = pattern(r"\b[A-Z]{3,}\b")
+_LOWER = pattern(r"[a-z]")
 _HEADING_LINE = pattern(r"^[^a-z]{0,80}$")
 # Capitalised words that are names of things, not shouting.
 _KNOWN_CAPS = {
@@ -91,11 +93,11 @@ def check_case(ctx: Context) -> Iterable[Finding]:
     for line_start, line in _lines(doc.text, doc.body_start, doc.body_end):
         if _HEADING_LINE.match(line.strip()):
             continue
-        for match in re.finditer(r"\b[A-Z]{3,}\b", line):
+        for match in _CAPITALS.finditer(line):
             word, at = match.group(), line_start + match.start()
             if word in _KNOWN_CAPS or not wordlike(word) or doc.quoted(at):
                 continue  # an acronym, or a title in quotation marks
-            if last_end < 0 or re.search(r"[a-z]", doc.text[last_end:at]):
+            if last_end < 0 or _LOWER.search(doc.text[last_end:at]):
                 runs += 1  # "STILL NOT ANSWERED" is one burst of shouting, "FIFTH ... NOW" two
             shouted.append((at, word))
             last_end = line_start + match.end()
