@@ -99,11 +99,24 @@ def _needs_of_sequence(items: Any) -> Needs:
             if exact:
                 continue
         if run:
-            best = _better(best, frozenset(["".join(run)]))
+            prefix = "".join(run)
+            best = _better(best, frozenset([prefix]))
+            if op is sre.BRANCH:  # "\bE(?:nvironmental|I)": the parser took the letters both begin with out
+                best = _better(best, frozenset(prefix + _leading_letters(alt) for alt in av[1]))
             run = []
         if op is not None:
             best = _better(best, _needs_of_item(op, av))
     return best
+
+
+def _leading_letters(items: Any) -> str:
+    """The ASCII letters a sequence of pattern items begins with, one by one ("" if none)."""
+    letters = []
+    for op, av in items:
+        if op is not sre.LITERAL or av >= 128:
+            break
+        letters.append(chr(av).lower())
+    return "".join(letters)
 
 
 def _needs_of_item(op: Any, av: Any) -> Needs:

@@ -181,3 +181,9 @@ def test_the_topic_of_a_text_is_still_the_one_counted_most() -> None:
         counts = {name: len(regex.findall(text)) for name, regex in plain.items()}
         best = max(counts, key=lambda name: counts[name])
         assert structure._topic(text) == (best if counts[best] else None), text[:80]
+
+
+def test_letters_the_parser_took_out_of_alternatives_are_put_back() -> None:
+    # re's parser turns "\bEnvironmental|\bEIR" into "\bE(?:nvironmental|IR)": both words are needed, not "e".
+    assert needs(r"\bEnvironmental\s+Information|\bEIRs?\b") == frozenset({"environmental", "eir"})
+    assert needs(r"ab(?:c|\d)") == frozenset({"ab"})
