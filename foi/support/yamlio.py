@@ -10,7 +10,9 @@ Answers, profile, scenario and holiday files are plain `key: value` data, so the
 Every problem is a DataError naming the file and the line.
 
 Scenario, question and directory files are read for every letter; in a batch of hundreds, parsing
-them again each time would be most of the work, hence the cache.
+them again each time would be most of the work, hence the cache in memory. foi's own files are also
+kept parsed between runs (foi.support.yamlcache), so a command that reads only them never imports
+PyYAML at all.
 """
 
 from __future__ import annotations
