@@ -80,8 +80,8 @@ _EVENT = pattern(
 _YEAR_TO_YEAR = pattern(rf"({_YEAR})\s*(?:to|until|till|through|-|\u2013)\s*({_YEAR})", re.IGNORECASE)
 _SINCE_EVENT_YEAR = pattern(rf"\bsince\s+(?:the\s+|it\s+|they\s+)?(?:\w+\s+){{1,4}}?(?:in\s+)?({_YEAR})", re.IGNORECASE)
 _SINCE = pattern(rf"\b(?:since|from|after)\s+(?:(?:the\s+)?(?:start|beginning)\s+of\s+)?"
-                    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{_MONTH}\s+)?({_YEAR})(?!\s*(?:to|and|until|-|/|\u2013))",
-                    re.IGNORECASE)
+                 rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{_MONTH}\s+)?({_YEAR})(?!\s*(?:to|and|until|-|/|\u2013))",
+                 re.IGNORECASE)
 _BETWEEN = pattern(
     r"\b(?:between|from)\s+(?P<a>[^.;:]{3,40}?)\s+(?:and|to|until|till|through|-|\u2013)\s+(?P<b>[^.;:]{3,40})",
     re.IGNORECASE,
@@ -103,7 +103,7 @@ class Bounds:
 
 # "from 2006/7 to date", "January 2018 to the present": a range that ends today.
 _TO_DATE = pattern(r"\b((?:19|20)\d\d)(?:\s*/\s*\d{1,2})?\s+(?:to|until|till)\s+(?:date|now|the\s+present|present)\b",
-                      re.IGNORECASE)
+                   re.IGNORECASE)
 
 
 def _years_in(text: str) -> list[tuple[int, int]]:

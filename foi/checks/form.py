@@ -58,7 +58,7 @@ _RIGHTS = pattern(
 )
 _MODAL_START = pattern(r"^(can|could|may|might|must|should|shall|would)\s+(?P<rest>.*)", re.IGNORECASE | re.DOTALL)
 _AUX_START = pattern(r"^(is|are|am|do|does|did|will|would|was|were|have|has)\s+(?P<rest>.*)",
-                        re.IGNORECASE | re.DOTALL)
+                     re.IGNORECASE | re.DOTALL)
 _POLITE = pattern(
     r"^you\s+(?:please|kindly|again|then|now|perhaps|just)\b|^(?:this|that|it|they)\s+(?:also\s+)?include\b|^(?:you|i|we)\s+(?:please\s+|kindly\s+|also\s+|possibly\s+|therefore\s+)*"
     r"(?:provide|send|supply|let|tell|give|confirm|advise|forward|share|disclose|release|list|have|get|"
@@ -110,7 +110,7 @@ _EXPLAIN_REASONS = pattern(
 )
 # "Please explain any codes used in the data": a fair part of a request for data.
 _EXPLAIN_TERMS = pattern(r"\bexplain\s+(?:any|the|all)\s+(?:codes|abbreviations|acronyms|terms|columns|"
-                            r"headings|fields|categories)\b", re.IGNORECASE)
+                         r"headings|fields|categories)\b", re.IGNORECASE)
 _SUGGEST = ("Ask for the record that would hold the answer instead, for example \"copies of the guidance "
             "staff follow on ...\" rather than \"why ...\" or \"can a work coach ...\".")
 
@@ -180,7 +180,7 @@ _ACT = pattern(
     r"(?P<name>\b(?:[A-Z][\w'\u2019()-]*\s+){1,10}(?:Act|Regulations|Order))\s+(?:(?:19|20)\d\d)\b"
 )
 _CONTEXT_BEFORE = pattern(r"(?:under|pursuant\s+to|accordance\s+with|by\s+virtue\s+of|per|made\s+under|"
-                             r"issued\s+under)\s+(?:the\s+)?$", re.IGNORECASE)
+                          r"issued\s+under)\s+(?:the\s+)?$", re.IGNORECASE)
 _DOCUMENT_NOUN = pattern(
     r"\b(guidance|instructions?|polic(?:y|ies)|procedures?|documents?|training|records?|correspondence|"
     r"minutes|figures|information|data|details|notes|assessments?|agreements?|contracts?|reports?|"
@@ -212,7 +212,7 @@ _PUBLISHED_GUIDE = pattern(
 # A sentence that leaves a published guide out ("does not ask for the chapters of Advice for Decision
 # Making published on GOV.UK") is what the rule recommends, not a request for the guide.
 _EXCLUDED = pattern(r"\b(?:does\s+not\s+ask\s+for|do\s+not\s+need|(?:is|are)\s+not\s+needed|excluding)\b",
-                       re.IGNORECASE)
+                    re.IGNORECASE)
 
 
 @rule("form/published", WARNING, "asks for the law itself or for guidance already published (s.21); DWP caseload "
@@ -276,7 +276,7 @@ _DWP_STATISTICS = pattern(
 )
 # "Where figures are already published, a link is enough": the requester has thought of s.21.
 _ACKNOWLEDGES_PUBLISHED = pattern(r"\b(?:already\s+published|published\s+(?:on|in|at)|stat-?xplore|a\s+link)\b",
-                                     re.IGNORECASE)
+                                  re.IGNORECASE)
 
 
 def _published_statistics(ctx: Context) -> Iterable[Finding]:

@@ -22,9 +22,9 @@ if TYPE_CHECKING:
 
 CITES = {
     "foia": pattern(r"\bFreedom\s+of\s+Information\s+Act(?!\s+\(?Scotland)(?:\s+2000)?\b|\bFOIA\b(?!\s*\(?S)"
-                       r"|\bFOI\s+Act\b(?!\s+\(?Scotland)", re.IGNORECASE),
+                    r"|\bFOI\s+Act\b(?!\s+\(?Scotland)", re.IGNORECASE),
     "foisa": pattern(r"\bFreedom\s+of\s+Information\s+\(?Scotland\)?\s+Act\b|\bFOI\s*\(?S\)?A\b|\bFOISA\b",
-                        re.IGNORECASE),
+                     re.IGNORECASE),
     "eir": pattern(r"\bEnvironmental\s+Information\s+Regulations(?:\s+2004)?\b(?!\s+\(?Scotland)|\bEIRs?\b"),
     "eisr": pattern(r"\bEnvironmental\s+Information\s+\(?Scotland\)?\s+Regulations\b|\bEI\(?S\)?Rs?\b"),
 }
@@ -35,12 +35,12 @@ _WRONG_NAMES = (
     (pattern(r"\bFreedom\s+of\s+Information\s+\(Scotland\)\s+Act\s+(?!2002)((?:19|20)\d\d)\b", re.IGNORECASE),
      "the Freedom of Information (Scotland) Act 2002"),
     (pattern(r"\bEnvironmental\s+Information\s+(?:\(Scotland\)\s+)?Regulations\s+(?!2004)((?:19|20)\d\d)\b",
-                re.IGNORECASE), "the Environmental Information Regulations 2004"),
+             re.IGNORECASE), "the Environmental Information Regulations 2004"),
     (pattern(r"\bData\s+Protection\s+Act\s+1998\b", re.IGNORECASE),
      "the UK GDPR and the Data Protection Act 2018 (the 1998 Act was repealed)"),
 )
 _ANY_LAW = pattern(r"Freedom\s+of\s+Information|\bFOI|Environmental\s+Information|\bEI\(?S?\)?R|"
-                      r"subject\s+access|GDPR|Data\s+Protection", re.IGNORECASE)
+                   r"subject\s+access|GDPR|Data\s+Protection", re.IGNORECASE)
 
 
 @rule("law/citation", WARNING, "the Act named wrongly (Freedom of Information Act 2005, Data Protection Act "

@@ -57,7 +57,7 @@ _CIRCUMSTANCES = pattern(
     re.IGNORECASE,
 )
 NINO = pattern(r"(?<![A-Z0-9])(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}"
-                  r"\s?\d{2}\s?[A-D](?![A-Za-z0-9])")
+               r"\s?\d{2}\s?[A-D](?![A-Za-z0-9])")
 _NINO_LABEL = pattern(r"\b(?:national\s+insurance|NI|NINO)\s+(?:number|no\.?)\s*(?:is|:)\s*[^\s.,;]+", re.IGNORECASE)
 _DOB = pattern(
     r"\b(?:date\s+of\s+birth|d\.?o\.?b\.?|born\s+on)\b\s*(?:is|:|-)?\s*"
@@ -89,7 +89,7 @@ _REASON_CLAUSE = pattern(
 
 
 _ASK_AFTER_CLAUSE = pattern(r"^[^,]{0,120},\s*(?=(?:please|I\s+would|I'd|could\s+you|can\s+you|would\s+you)\b)",
-                               re.IGNORECASE)
+                            re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)  # several rules ask this of the same sentence in one check

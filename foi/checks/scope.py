@@ -135,31 +135,31 @@ def _figures_first(text: str, match: re.Match[str]) -> bool:
 
 # "An open government request for all the information to which I am entitled": a formula, not a scope.
 _BOILERPLATE = pattern(r"\ball\s+(?:the\s+)?information\s+(?:to\s+which\s+I\s+am|that\s+I\s+am|I\s+am)\s+entitled\b"
-                          r"|\bany\s+information\s+(?:they|it)\s+(?:may\s+)?hold", re.IGNORECASE)
+                       r"|\bany\s+information\s+(?:they|it)\s+(?:may\s+)?hold", re.IGNORECASE)
 # Documents in force today need no period: "all policies currently used by housing officers".
 _GUIDANCE = pattern(r"\b(guidance|polic(?:y|ies)|procedures?|instructions?|manuals?|training|templates?|forms|criteria|"
-                       r"rules|schemes?|documents?|documentation)\b", re.IGNORECASE)
+                    r"rules|schemes?|documents?|documentation)\b", re.IGNORECASE)
 _IN_FORCE = pattern(r"\b(currently|current|in\s+use|in\s+force|available\s+to|used\s+by|that\s+(?:are|is)\s+used|"
-                       r"(?:staff|officers|coaches|advisers)\s+(?:follow|use|apply)|tasked\s+with|to\s+enable\s+them|"
-                       r"to\s+carry\s+out\s+(?:this|their|that)\s+(?:function|role|duty))\b", re.IGNORECASE)
+                    r"(?:staff|officers|coaches|advisers)\s+(?:follow|use|apply)|tasked\s+with|to\s+enable\s+them|"
+                    r"to\s+carry\s+out\s+(?:this|their|that)\s+(?:function|role|duty))\b", re.IGNORECASE)
 # Kinds of record: a request for "all" of three or more kinds at once is a sweep of everything held.
 _KINDS = pattern(r"\b(correspondence|e-?mails?|letters|memos?|briefings?|minutes|notes|analys[ie]s|reports?|papers|"
-                    r"documentation|documents|submissions|presentations|texts|whatsapps?|messages|agendas?)\b",
-                    re.IGNORECASE)
+                 r"documentation|documents|submissions|presentations|texts|whatsapps?|messages|agendas?)\b",
+                 re.IGNORECASE)
 SWEEP_YEARS = 0.25
 _ANY_SWEEP = pattern(r"\bany\s+(?:internal\s+)?(?:correspondence|documentation|documents|records|material)\b",
-                        re.IGNORECASE)
+                     re.IGNORECASE)
 # Records kept for years: over more than a decade even a named dataset is a long search.
 _RECORDS = pattern(r"\b(records?|datasets?|files|documents|reports)\b", re.IGNORECASE)
 LONG_YEARS = 10.0
 # Figures of things that happen (counted over a period), as against a count of what exists now.
 _EVENTS = pattern(r"\b(received|made|issued|submitted|lodged|applied|requested|refused|rejected|awarded|concluded|"
-                     r"sanctioned|evicted|referred|requests|applications|actions|claims|complaints|appeals)\b",
-                     re.IGNORECASE)
-_NOW = pattern(r"\b(current(?:ly)?|now|at\s+present|as\s+(?:of|at)|today|latest|this\s+date|outstanding|still|"
-                  r"under\s+review|pending|lockdown|term\s+time|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|"
-                  r"sep|oct|nov|dec)\w*)\b",
+                  r"sanctioned|evicted|referred|requests|applications|actions|claims|complaints|appeals)\b",
                   re.IGNORECASE)
+_NOW = pattern(r"\b(current(?:ly)?|now|at\s+present|as\s+(?:of|at)|today|latest|this\s+date|outstanding|still|"
+               r"under\s+review|pending|lockdown|term\s+time|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|"
+               r"sep|oct|nov|dec)\w*)\b",
+               re.IGNORECASE)
 
 
 _RECEIVED = pattern(r"\b(?:are|is|be|been|were|being)\s+(?:provided|given|told|sent)\s+(?:with\s+)?$", re.IGNORECASE)

@@ -141,7 +141,7 @@ def check_placeholder(ctx: Context) -> Iterable[Finding]:
 
 
 _INTERROGATIVE = pattern(r"(?:^|[.?!]\s+)(?:how|why|what|when|where|which|who|is|are|can|could|do|does|did|"
-                            r"will|would|should|has|have)\b", re.IGNORECASE)
+                         r"will|would|should|has|have)\b", re.IGNORECASE)
 
 
 @rule("validity/description", ERROR, "the text does not describe any information to be provided")
