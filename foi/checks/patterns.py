@@ -12,9 +12,11 @@ parse (tests/checks/test_patterns.py checks it on every pattern and on real requ
 
 from __future__ import annotations
 
+import math
 import re
 import sys
 from collections.abc import Callable, Iterator
+from itertools import repeat
 from re import _constants as sre  # type: ignore[attr-defined]
 from re import _parser  # type: ignore[attr-defined]
 from typing import Any
@@ -55,29 +57,19 @@ Needs = frozenset[str] | None  # one of these strings is in every match; None: n
 # How often each character comes in English text, roughly (per thousand); others count as rare.
 _COMMON = dict(zip(" etaoinshrdlcumwfgypbvkjxqz", (180, 100, 75, 65, 62, 57, 56, 53, 50, 49, 35, 33, 23,
                                                    23, 20, 19, 18, 16, 16, 15, 12, 8, 6, 2, 2, 1, 1), strict=True))
+_SHARE = {char: count / 1000 for char, count in _COMMON.items()}
+_RARE = 5 / 1000
+_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 
 
 def _chance(needed: frozenset[str]) -> float:
     """Roughly how likely a place in a text is to start one of the strings: the lower, the more telling."""
-    total = 0.0
-    for word in needed:
-        chance = 1.0
-        for char in word:
-            chance *= _COMMON.get(char, 5) / 1000
-        total += chance
-    return total
-
-
-def _better(a: Needs, b: Needs) -> Needs:
-    """The more telling of two sets of needed strings (each is needed, so either one is right)."""
-    if a is None or b is None:
-        return b if a is None else a
-    return a if _chance(a) <= _chance(b) else b
+    return sum(math.prod(map(_SHARE.get, word, repeat(_RARE))) for word in needed)
 
 
 def _repeated_char(op: Any, av: Any) -> tuple[str, int, bool] | None:
     """An ASCII character repeated (x{3,}): the character, the least count, and whether that is all."""
-    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and len(av[2]) == 1:
+    if op in _REPEATS and len(av[2]) == 1:
         inner_op, inner_av = av[2][0]
         if inner_op is sre.LITERAL and inner_av < 128:
             return chr(inner_av).lower(), av[0], av[0] == av[1]
@@ -85,14 +77,15 @@ def _repeated_char(op: Any, av: Any) -> tuple[str, int, bool] | None:
 
 
 def _needs_of_sequence(items: Any) -> Needs:
-    """What a sequence of pattern items needs: its rarest run of letters, or what one item needs."""
-    best: Needs = None
+    """What a sequence of pattern items needs: the rarest of its runs of letters and of what its items
+    need (each is needed, so any one is right; the rarest skips the most text)."""
+    candidates: list[frozenset[str]] = []
     run: list[str] = []
-    for op, av in [*items, (None, None)]:
+    for op, av in items:
         if op is sre.LITERAL and av < 128:
             run.append(chr(av).lower())
             continue
-        repeated = _repeated_char(op, av)
+        repeated = _repeated_char(op, av) if op in _REPEATS else None
         if repeated and repeated[1] >= 1:  # "X{3,}": at least XXX, next to what comes before
             char, least, exact = repeated
             run.append(char * least)
@@ -100,13 +93,16 @@ def _needs_of_sequence(items: Any) -> Needs:
                 continue
         if run:
             prefix = "".join(run)
-            best = _better(best, frozenset([prefix]))
+            candidates.append(frozenset([prefix]))
             if op is sre.BRANCH:  # "\bE(?:nvironmental|I)": the parser took the letters both begin with out
-                best = _better(best, frozenset(prefix + _leading_letters(alt) for alt in av[1]))
+                candidates.append(frozenset(prefix + _leading_letters(alt) for alt in av[1]))
             run = []
-        if op is not None:
-            best = _better(best, _needs_of_item(op, av))
-    return best
+        needed = _needs_of_item(op, av)
+        if needed is not None:
+            candidates.append(needed)
+    if run:
+        candidates.append(frozenset(["".join(run)]))
+    return min(candidates, key=_chance) if candidates else None
 
 
 def _leading_letters(items: Any) -> str:
@@ -133,7 +129,7 @@ def _needs_of_item(op: Any, av: Any) -> Needs:
                 return None
             union |= needs
         return frozenset(union)
-    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT) and av[0] >= 1:
+    if op in _REPEATS and av[0] >= 1:
         return _needs_of_sequence(av[2])
     # Classes, wildcards, anchors, lookarounds (they lie outside the match), back-references.
     return None
