@@ -17,12 +17,20 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from itertools import repeat
-from re import _constants as sre  # type: ignore[attr-defined]
-from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
-# The parser and compiler of the re package (Python 3.11 and later) are read, not changed: parsing a
-# source once serves both to find what it needs and to compile it.
+# The parser and compiler of the re package (Python 3.11 to 3.14) are read, not changed: parsing a
+# source once serves both to find what it needs and to compile it. They are private: on a Python
+# without them every pattern is compiled by re.compile and run on every text, slower but the same.
+try:
+    import re._compiler as _compiler  # type: ignore[import-not-found]
+    import re._constants as sre  # type: ignore[import-not-found]
+    import re._parser as _parser  # type: ignore[import-not-found]
+
+    _REPEATS: tuple[Any, ...] = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
+    PARSER = True
+except (ImportError, AttributeError):  # pragma: no cover - a Python that moved them
+    PARSER = False
 
 # Characters a case-blind pattern reads as an ASCII letter that lower() does not turn into it: capital
 # I with a dot (lower() makes it two characters), dotless i and long s (tests/checks/test_patterns.py
@@ -59,7 +67,6 @@ _COMMON = dict(zip(" etaoinshrdlcumwfgypbvkjxqz", (180, 100, 75, 65, 62, 57, 56,
                                                    23, 20, 19, 18, 16, 16, 15, 12, 8, 6, 2, 2, 1, 1), strict=True))
 _SHARE = {char: count / 1000 for char, count in _COMMON.items()}
 _RARE = 5 / 1000
-_REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT)
 
 
 def _chance(needed: frozenset[str]) -> float:
@@ -166,8 +173,9 @@ class Pattern:
     def needs(self) -> Needs:
         """Strings one of which every match holds (None: no such strings); parses the source once."""
         if not self._read:
-            self._tree = _parse(self.source, self.flags)
-            self._needs = _needs_of_sequence(self._tree)
+            if PARSER:
+                self._tree = _parse(self.source, self.flags)
+                self._needs = _needs_of_sequence(self._tree)
             self._read = True
         return self._needs
 
@@ -179,7 +187,7 @@ class Pattern:
             if tree is None:
                 self._compiled = re.compile(self.source, self.flags)
             else:
-                self._compiled = re._compiler.compile(tree, self.flags)  # type: ignore[attr-defined]
+                self._compiled = _compiler.compile(tree, self.flags)
         return self._compiled
 
     def possible(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:

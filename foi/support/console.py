@@ -18,7 +18,7 @@ from foi.support.text import shown
 def _console(stderr: bool, width: int | None = None) -> Any:
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=True, width=width)
+    return Console(stderr=stderr, highlight=False, soft_wrap=True, width=width, emoji=False)
 
 
 def error(message: str) -> None:

@@ -187,3 +187,12 @@ def test_letters_the_parser_took_out_of_alternatives_are_put_back() -> None:
     # re's parser turns "\bEnvironmental|\bEIR" into "\bE(?:nvironmental|IR)": both words are needed, not "e".
     assert needs(r"\bEnvironmental\s+Information|\bEIRs?\b") == frozenset({"environmental", "eir"})
     assert needs(r"ab(?:c|\d)") == frozenset({"ab"})
+
+
+def test_without_the_private_parser_every_pattern_runs_and_answers_the_same(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Python whose re package moved its parser: nothing is skipped, nothing found differently."""
+    monkeypatch.setattr(patterns, "PARSER", False)
+    regex = Pattern(r"\b(?:why|how\s+come)\b", re.IGNORECASE)
+    assert regex.needs is None and regex.possible("nothing here")
+    assert regex.search("so WHY").span() == (3, 6) and regex.search("nothing here") is None
+    assert regex.findall("why? how come") == ["why", "how come"]

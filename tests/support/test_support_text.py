@@ -47,3 +47,9 @@ def test_shown_takes_its_shortcut_only_when_no_character_would_change(value: str
     """shown returns printable text as it is: the same as escaping character by character."""
     slow = "".join(text.shown(ch) for ch in value)  # one character at a time never takes the shortcut...
     assert text.shown(value) == slow  # ...unless it is printable, where nothing is escaped anyway
+
+
+def test_styled_output_never_turns_codes_into_emoji(capsys: pytest.CaptureFixture[str]) -> None:
+    """rich reads ":100:" as an emoji code: a finding on line 100 must still say letter.txt:100:5."""
+    console.styled("[bold]letter.txt:100:5[/bold] and :smile:")
+    assert capsys.readouterr().out == "letter.txt:100:5 and :smile:\n"
