@@ -19,11 +19,13 @@ from collections.abc import Callable, Iterator
 from itertools import repeat
 from typing import Any
 
+from foi.checks import programs
+
 # The parser and compiler of the re package (Python 3.11 to 3.14) are read, not changed: parsing a
 # source once serves both to find what it needs and to compile it. They are private: on a Python
 # without them every pattern is compiled by re.compile and run on every text, slower but the same.
 try:
-    import re._compiler as _compiler  # type: ignore[import-not-found]
+    import re._compiler  # type: ignore[import-not-found]  # noqa: F401 - programs.py compiles with it
     import re._constants as sre  # type: ignore[import-not-found]
     import re._parser as _parser  # type: ignore[import-not-found]
 
@@ -174,8 +176,7 @@ class Pattern:
         """Strings one of which every match holds (None: no such strings); parses the source once."""
         if not self._read:
             if PARSER:
-                self._tree = _parse(self.source, self.flags)
-                self._needs = _needs_of_sequence(self._tree)
+                self._read_source()
             self._read = True
         return self._needs
 
@@ -187,8 +188,17 @@ class Pattern:
             if tree is None:
                 self._compiled = re.compile(self.source, self.flags)
             else:
-                self._compiled = _compiler.compile(tree, self.flags)
+                self._compiled = programs.keep(self.source, self.flags, self._needs, tree)
         return self._compiled
+
+    def _read_source(self) -> None:
+        """What the pattern needs, and its program, kept from an earlier run; else its parse."""
+        kept = programs.kept(self.source, self.flags)
+        if kept is not None:
+            self._needs, self._compiled = kept
+            return
+        self._tree = _parse(self.source, self.flags)
+        self._needs = _needs_of_sequence(self._tree)
 
     def possible(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
         """False only when no match can lie in text[pos:endpos]: it holds none of the needed strings."""
