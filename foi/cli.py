@@ -500,7 +500,7 @@ def check(
     import json
 
     from foi.checks import RULES, check_text, fails
-    from foi.checks.report import as_json, as_markup
+    from foi.checks.report import as_json, as_markup, as_text, colours_output
     from foi.support.errors import UsageProblem
 
     if rules:
@@ -529,7 +529,13 @@ def check(
         console.out(json.dumps(as_json(results), indent=2, ensure_ascii=False) + "\n")
     else:
         for name, findings in results:
-            console.styled(as_markup("<stdin>" if name == "-" else name, findings))
+            shown_name = "<stdin>" if name == "-" else name
+            # To a pipe or a file, the same words without loading rich (as_text says where it cannot).
+            plain = None if colours_output() else as_text(shown_name, findings)
+            if plain is not None:
+                console.out(plain + "\n")
+            else:
+                console.styled(as_markup(shown_name, findings))
     if any(fails(findings, strict) for _, findings in results):
         raise typer.Exit(1)
 

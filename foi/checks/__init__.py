@@ -2,7 +2,8 @@
 
 One entry point, `check_text`, serves the CLI and the wizard. Each rule is a small function in
 one of the family modules (validity, scope, form, privacy, tone, structure, law, clarity),
-registered in `RULES` with its id and severity.
+registered in `RULES` with its id and severity. Rules write their regular expressions with
+`patterns.pattern`, compiled on first use (importing the checker compiles none).
 """
 
 from __future__ import annotations

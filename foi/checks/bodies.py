@@ -10,10 +10,13 @@ words the finding. It runs only when the caller says where the request is going 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from foi.checks.finding import WARNING, Finding
 from foi.checks.registry import Context, rule
-from foi.directory import matters
+
+if TYPE_CHECKING:
+    from foi.directory import matters
 
 
 def _asking_text(ctx: Context) -> list[tuple[int, str]]:
@@ -28,6 +31,9 @@ def _asking_text(ctx: Context) -> list[tuple[int, str]]:
 def check_wrong_body(ctx: Context) -> Iterable[Finding]:
     if ctx.authority is None:
         return
+    # The table of who runs what is read only when there is a destination.
+    from foi.directory import matters
+
     problem = matters.judge_sentences(_asking_text(ctx), ctx.authority, whole=ctx.doc.flat)
     if problem is not None:
         yield _finding(ctx, problem)

@@ -40,8 +40,10 @@ def _units(ctx: Context) -> list[tuple[int, int]]:
 def check_breakdowns(ctx: Context) -> Iterable[Finding]:
     doc = ctx.doc
     whole, first = _score(doc.flat[doc.body_start : doc.body_end])
-    best = max((_score(doc.flat[s:e])[0] for s, e in _units(ctx)), default=0)
-    if max(whole - 1, best) < THRESHOLD or first is None:
+    if first is None:
+        return
+    # Where the whole body splits the figures enough ways, no need to score each item.
+    if whole - 1 < THRESHOLD and max((_score(doc.flat[s:e])[0] for s, e in _units(ctx)), default=0) < THRESHOLD:
         return
     at = doc.body_start + first
     yield ctx.finding(

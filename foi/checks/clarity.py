@@ -12,10 +12,11 @@ import re
 from collections.abc import Iterable
 
 from foi.checks.finding import INFO, Finding
+from foi.checks.patterns import pattern
 from foi.checks.registry import Context, rule
 from foi.checks.words import wordlike
 
-VAGUE = re.compile(
+VAGUE = pattern(
     r"\b(etc\.?|et\s+cetera|and\s+so\s+on|and\s+so\s+forth|and\s+the\s+like|or\s+whatever|stuff|"
     r"(?:any|all)\s+other\s+(?:relevant\s+|related\s+|pertinent\s+|useful\s+)?(?:information|documents?|"
     r"material|data|details)|all\s+relevant\s+(?:information|documents?|material|data|details|records)|"
@@ -59,8 +60,8 @@ KNOWN_ACRONYMS = frozenset((
     "PHD", "MBA", "HMP", "HMIP", "YOI", "PC", "PCS", "DC", "DS", "DI", "DCI", "CID", "MR", "MRS",
     "DR", "GOV", "HTML", "XML", "JSON", "RTF", "TXT", "ODT",
 ))
-_ACRONYM = re.compile(r"(?<![\w&])([A-Z][A-Z&]{1,6})(s?)(?![\w&])(?!\s*\d)")
-_ROMAN = re.compile(r"^(?=[IVXLC]+$)C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+_ACRONYM = pattern(r"(?<![\w&])([A-Z][A-Z&]{1,6})(s?)(?![\w&])(?!\s*\d)")
+_ROMAN = pattern(r"^(?=[IVXLC]+$)C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 
 
 def _defined(text: str, acronym: str) -> bool:
@@ -81,8 +82,8 @@ def _in_capital_run(flat: str, start: int, end: int) -> bool:
 def check_acronyms(ctx: Context) -> Iterable[Finding]:
     doc = ctx.doc
     body = doc.body
-    letters = [c for c in body if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.5:
+    letters = list(filter(str.isalpha, body))
+    if letters and sum(map(str.isupper, letters)) / len(letters) > 0.5:
         return  # written in capitals: style/case says so; every word would look like an acronym
     seen: set[str] = set()
     for match in _ACRONYM.finditer(doc.flat, doc.body_start, doc.body_end):

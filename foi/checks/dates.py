@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from foi.checks.patterns import pattern
+
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -28,29 +30,29 @@ _NUMBER_WORDS = {
 }
 # A year that is a date, not the year in the name of an Act or a reference number.
 _YEAR = r"(?<![\w/£$-])(?:19[5-9]\d|20\d\d)(?![\w%])"
-_NOT_A_DATE_BEFORE = re.compile(
+_NOT_A_DATE_BEFORE = pattern(
     r"(act|regulations?|order|rules|code|directive|measure|\(scotland\)|\(wales\)|"
     r"\(northern ireland\)|no\.?|si|ssi|iso|bs|foi|ref(erence)?|number|nos?\.?)\s*$",
     re.IGNORECASE,
 )
-_FULL_DATE = re.compile(
+_FULL_DATE = pattern(
     rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MONTH})\.?,?\s+({_YEAR})"
     rf"|\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+({_YEAR})"
     rf"|\b(\d{{1,2}})[/.](\d{{1,2}})[/.]((?:19|20)\d\d)\b"
     rf"|\b((?:19|20)\d\d)-(\d\d)-(\d\d)\b",
     re.IGNORECASE,
 )
-_MONTH_YEAR = re.compile(rf"\b({_MONTH})\.?,?\s+({_YEAR})", re.IGNORECASE)
-_FIN_YEAR = re.compile(rf"({_YEAR})\s*[/-]\s*(?:(?:19|20)?(\d\d))(?![\w/])")
-_PLAIN_YEAR = re.compile(_YEAR)
-_RELATIVE = re.compile(
+_MONTH_YEAR = pattern(rf"\b({_MONTH})\.?,?\s+({_YEAR})", re.IGNORECASE)
+_FIN_YEAR = pattern(rf"({_YEAR})\s*[/-]\s*(?:(?:19|20)?(\d\d))(?![\w/])")
+_PLAIN_YEAR = pattern(_YEAR)
+_RELATIVE = pattern(
     r"\b(?:last|past|previous|preceding|prior|latest|most\s+recent|current|this|next)\s+"
     r"(?:(\w+(?:-\w+)?)\s+)?(?:full\s+|complete\s+|calendar\s+|financial\s+|academic\s+|fiscal\s+|business\s+|"
     r"municipal\s+|school\s+|tax\s+)?"
     r"(years?|months?|weeks?|days?|quarters?|decades?|meetings?|terms?|versions?|editions?|reviews?)\b",
     re.IGNORECASE,
 )
-_CURRENT = re.compile(
+_CURRENT = pattern(
     r"\b(current(?:ly)?|latest|most\s+recent|in\s+force|at\s+present|presently|now\s+in\s+use|"
     r"in\s+use\s+(?:now|today)|as\s+(?:of|at)\s+(?:today|now|the\s+date)|up\s+to\s+date|"
     r"this\s+(?:year|month|week)|last\s+(?:year|month|week)|year\s+to\s+date|to\s+date|"
@@ -63,7 +65,7 @@ _CURRENT = re.compile(
     re.IGNORECASE,
 )
 # Bounded by an event or a reference rather than a date: the officer knows when that was.
-_EVENT = re.compile(
+_EVENT = pattern(
     r"\bsince\s+(?:the\s+|it\s+|they\s+|your\s+|we\s+|I\s+)?\w+"
     r"|\b(?:from|after|before|until|following)\s+(?:the\s+|its\s+|their\s+)?"
     r"(?:start|introduction|launch|beginning|implementation|inception|commencement|award|signing|"
@@ -75,16 +77,16 @@ _EVENT = re.compile(
     + r"|\b(?:application|case|planning|reference|ref\.?|contract)\s+(?:no\.?\s*|number\s*)?[A-Z]{0,4}\d+[/\d-]*",
     re.IGNORECASE,
 )
-_YEAR_TO_YEAR = re.compile(rf"({_YEAR})\s*(?:to|until|till|through|-|\u2013)\s*({_YEAR})", re.IGNORECASE)
-_SINCE_EVENT_YEAR = re.compile(rf"\bsince\s+(?:the\s+|it\s+|they\s+)?(?:\w+\s+){{1,4}}?(?:in\s+)?({_YEAR})", re.IGNORECASE)
-_SINCE = re.compile(rf"\b(?:since|from|after)\s+(?:(?:the\s+)?(?:start|beginning)\s+of\s+)?"
-                    rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{_MONTH}\s+)?({_YEAR})(?!\s*(?:to|and|until|-|/|\u2013))",
-                    re.IGNORECASE)
-_BETWEEN = re.compile(
+_YEAR_TO_YEAR = pattern(rf"({_YEAR})\s*(?:to|until|till|through|-|\u2013)\s*({_YEAR})", re.IGNORECASE)
+_SINCE_EVENT_YEAR = pattern(rf"\bsince\s+(?:the\s+|it\s+|they\s+)?(?:\w+\s+){{1,4}}?(?:in\s+)?({_YEAR})", re.IGNORECASE)
+_SINCE = pattern(rf"\b(?:since|from|after)\s+(?:(?:the\s+)?(?:start|beginning)\s+of\s+)?"
+                 rf"(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?(?:{_MONTH}\s+)?({_YEAR})(?!\s*(?:to|and|until|-|/|\u2013))",
+                 re.IGNORECASE)
+_BETWEEN = pattern(
     r"\b(?:between|from)\s+(?P<a>[^.;:]{3,40}?)\s+(?:and|to|until|till|through|-|\u2013)\s+(?P<b>[^.;:]{3,40})",
     re.IGNORECASE,
 )
-_LAST_N = re.compile(
+_LAST_N = pattern(
     r"\b(?:last|past|previous|preceding|prior)\s+(\w+(?:-\w+)?)\s+(?:full\s+|complete\s+|calendar\s+|"
     r"financial\s+|academic\s+)?(years?|months?)\b",
     re.IGNORECASE,
@@ -100,8 +102,8 @@ class Bounds:
 
 
 # "from 2006/7 to date", "January 2018 to the present": a range that ends today.
-_TO_DATE = re.compile(r"\b((?:19|20)\d\d)(?:\s*/\s*\d{1,2})?\s+(?:to|until|till)\s+(?:date|now|the\s+present|present)\b",
-                      re.IGNORECASE)
+_TO_DATE = pattern(r"\b((?:19|20)\d\d)(?:\s*/\s*\d{1,2})?\s+(?:to|until|till)\s+(?:date|now|the\s+present|present)\b",
+                   re.IGNORECASE)
 
 
 def _years_in(text: str) -> list[tuple[int, int]]:

@@ -11,9 +11,11 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
-SALUTATION = re.compile(
+from foi.checks.patterns import pattern
+
+SALUTATION = pattern(
     r"^(dear\b|to whom it may concern\b|hello\b|hi\b|good (morning|afternoon)\b|greetings\b)",
     re.IGNORECASE,
 )
@@ -23,20 +25,21 @@ _CLOSING_WORDS = (
     r"|thank\s+you(\s+in\s+advance)?(\s+for\s+your\s+(help|time|assistance))?"
     r"|best\s+wishes|sincerely|cheers)"
 )
-CLOSING = re.compile(rf"^{_CLOSING_WORDS}\s*[,.!]?$", re.IGNORECASE)
+CLOSING = pattern(rf"^{_CLOSING_WORDS}\s*[,.!]?$", re.IGNORECASE)
 # "Thanks, Jane Smith" on one line: a closing with the name after it.
-CLOSING_INLINE = re.compile(rf"^{_CLOSING_WORDS}\s*[,.]\s+(?P<name>\S.*)$", re.IGNORECASE)
+CLOSING_INLINE = pattern(rf"^{_CLOSING_WORDS}\s*[,.]\s+(?P<name>\S.*)$", re.IGNORECASE)
 
 MAX_HEAD_LINES = 20
 RUN_ON_WORDS = 12  # a greeting line this long is the request itself
-_INLINE_SALUTATION = re.compile(r"\s*(?:dear|to)\s+[^,\n]{1,60},\s*", re.IGNORECASE)
-_INLINE_CLOSING = re.compile(
+_INLINE_SALUTATION = pattern(r"\s*(?:dear|to)\s+[^,\n]{1,60},\s*", re.IGNORECASE)
+_INLINE_CLOSING = pattern(
     r"(?<=[.!?])\s+(?:yours\s+(?:faithfully|sincerely)|kind\s+regards|best\s+regards|regards|many\s+thanks)"
     r"[,.]?\s*(?P<name>[^\n]{0,60})\s*$", re.IGNORECASE)
 _DIGIT_MARKER = re.compile(r"^(\s*)(\d{1,2}[.)]|\(\d{1,2}\))(\s+|$)")
 _SUB_MARKER = re.compile(r"^(\s*)([a-z][.)]|\((?:[a-z]|[ivx]{1,4})\)|[ivx]{1,4}[.)])(\s+)")
 _BULLET = re.compile(r"^(\s*)([-*•\u2022])(\s+)")
-_MARKDOWN = re.compile(r"^[#>*_\s]+|[*_]+$")
+_ENDS_CLAUSE = pattern(r"[:;.?!]\s*$")
+_MARKDOWN = pattern(r"^[#>*_\s]+|[*_]+$")
 
 # Words before a full stop that do not end a sentence.
 _ABBREVIATIONS = {
@@ -45,11 +48,11 @@ _ABBREVIATIONS = {
     "sec", "ch", "fig", "vol", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
     "oct", "nov", "dec", "co", "ltd", "plc", "dept", "govt",
 }
-_SENTENCE_END = re.compile(r"[.?!]+[\"'\u201d\u2019)\]]*\s+")
+_SENTENCE_END = pattern(r"[.?!]+[\"'\u201d\u2019)\]]*\s+")
 
 # "section 187 of the Data Protection Act 2018", "Section 202 of the Housing Act 1996": the law the request
 # is about, not a clause about how to answer it (those cite the Freedom of Information Act, or no Act).
-_OTHER_LAW = re.compile(
+_OTHER_LAW = pattern(
     r"\b(?:sections?|s\.|regulations?|reg\.)\s*\d+[A-Za-z]?(?:\(\w+\))*\s+(?:of\s+the\s+|of\s+)(?!Freedom\s+of\s+Information)"
     r"(?:[A-Z][\w()'\u2019-]*\s+){1,8}(?:Act|Regulations)\b|\b(?:Section|Sections)\s+\d+[A-Za-z]?\s+(?:notices?|reviews?|duty|"
     r"duties|agreements?|contributions?|obligations?|applications?|offers?|decisions?)\b",
@@ -61,10 +64,10 @@ def _subject_law(text: str) -> str:
     return _OTHER_LAW.sub(" ", text)
 
 
-_REDACTION_MARK = re.compile(r"\[[^\]\n]{0,40}\]")
+_REDACTION_MARK = pattern(r"\[[^\]\n]{0,40}\]")
 
 # A sentence that asks for something (as opposed to context or background).
-ASKING = re.compile(
+ASKING = pattern(
     r"\b(please|pls|plz|provide|be\s+provided\s+with|send|supply|disclose|release|copy|copies|request|requesting|"
     r"would\s+like|i'd\s+like|like\s+to\s+(know|see|have|receive|obtain)|want\s+to\s+(know|see)|"
     r"i\s+(?:want|need|require|wish\s+to\s+(?:have|see|receive|obtain))|"
@@ -72,13 +75,13 @@ ASKING = re.compile(
     r"how\s+many|how\s+much|i\s+ask|asking\s+for|seeking)\b|\?",
     re.IGNORECASE,
 )
-_INTERROGATIVE_START = re.compile(
+_INTERROGATIVE_START = pattern(
     r"^\W*(?:and\s+|also\s+|so\s+)?(?:why|how|what|when|where|which|who|is|are|can|could|do|does|did|will|would|"
     r"should|has|have|am)\b",
     re.IGNORECASE,
 )
 # Sentences about how to answer (the clauses of a well-made letter), not about what is wanted.
-PROCEDURAL = re.compile(
+PROCEDURAL = pattern(
     r"\b(section|sections|s\.|ss\.|regulation|regulations|reg\.|article|art\.)\s*\d+"
     r"|\bworking\s+days?\b|\bcost\s+limit\b|\bappropriate\s+limit\b|\badvice\s+and\s+assistance\b"
     r"|\bconfirm\s+or\s+deny\b|\bexempt|\bredact|\bwithh[eo]ld|\bspreadsheets?\b|\bCSV\b|\bXLSX?\b"
@@ -88,10 +91,15 @@ PROCEDURAL = re.compile(
 )
 
 # A citation of the law or of the time limit: marks a clause about how to answer.
-CITATION = re.compile(
+CITATION = pattern(
     r"\b(section|sections|s\.|ss\.|regulation|regulations|reg\.|article|art\.)\s*\d+|\bworking\s+days?\b",
     re.IGNORECASE,
 )
+
+
+# Words in quotation marks: straight double, curly double, curly single, straight single quotes.
+_QUOTES = tuple(pattern(source) for source in (
+    r'"[^"\n]{1,300}"', "\u201c[^\u201d]{1,300}\u201d", "\u2018[^\u2019]{1,200}\u2019", r"(?<!\w)'[^'\n]{1,120}'(?!\w)"))
 
 
 @dataclass(frozen=True)
@@ -132,7 +140,10 @@ class Document:
     @cached_property
     def line_starts(self) -> list[int]:
         starts = [0]
-        starts.extend(i + 1 for i, ch in enumerate(self.text) if ch == "\n")
+        newline = self.text.find("\n")
+        while newline >= 0:
+            starts.append(newline + 1)
+            newline = self.text.find("\n", newline + 1)
         return starts
 
     def position(self, offset: int) -> tuple[int, int]:
@@ -162,9 +173,8 @@ class Document:
     def quotes(self) -> list[tuple[int, int]]:
         """Quoted passages: words in quotation marks are someone else's, not the requester's."""
         spans: list[tuple[int, int]] = []
-        for pattern in (r'"[^"\n]{1,300}"', "\u201c[^\u201d]{1,300}\u201d", "\u2018[^\u2019]{1,200}\u2019",
-                        r"(?<!\w)'[^'\n]{1,120}'(?!\w)"):
-            spans.extend((m.start(), m.end()) for m in re.finditer(pattern, self.text))
+        for quote in _QUOTES:
+            spans.extend((m.start(), m.end()) for m in quote.finditer(self.text))
         return sorted(spans)
 
     def quoted(self, offset: int) -> bool:
@@ -182,15 +192,10 @@ class Document:
         return self.flat[sentence.start : sentence.end]
 
     def is_procedural(self, sentence: Sentence) -> bool:
-        # "[redacted URL]" is how a published copy marks what it removed, not a clause about redaction.
-        return bool(PROCEDURAL.search(_subject_law(_REDACTION_MARK.sub(" ", self.sentence_text(sentence)))))
-
-    def is_procedural_text(self, text: str) -> bool:
-        return bool(CITATION.search(_subject_law(text)))
+        return _procedural(self.sentence_text(sentence))
 
     def is_asking(self, sentence: Sentence) -> bool:
-        text = self.sentence_text(sentence)
-        return sentence.in_item or bool(ASKING.search(text) or _INTERROGATIVE_START.match(text))
+        return sentence.in_item or _asking(self.sentence_text(sentence))
 
     @cached_property
     def items(self) -> list[tuple[int, int]]:
@@ -211,6 +216,23 @@ class Document:
         items = [b for b in self.blocks if b.kind == "item" and b.level == 0]
         numbered = [b for b in items if b.numbered]
         return numbered if numbered else items
+
+
+def is_procedural_text(text: str) -> bool:
+    """A letter clause: it cites a section or the time limit (not the law the request is about)."""
+    return bool(CITATION.search(_subject_law(text)))
+
+
+# Most rules ask these of every sentence: each answer is worked out once per sentence text.
+@lru_cache(maxsize=4096)
+def _procedural(text: str) -> bool:
+    # "[redacted URL]" is how a published copy marks what it removed, not a clause about redaction.
+    return bool(PROCEDURAL.search(_subject_law(_REDACTION_MARK.sub(" ", text))))
+
+
+@lru_cache(maxsize=4096)
+def _asking(text: str) -> bool:
+    return bool(ASKING.search(text) or _INTERROGATIVE_START.match(text))
 
 
 def _strip_markup(line: str) -> str:
@@ -303,7 +325,7 @@ def _blocks(text: str, lines: list[tuple[int, int]]) -> list[Block]:
             previous = ""
             continue
         marker = _DIGIT_MARKER.match(line) or _SUB_MARKER.match(line) or _BULLET.match(line)
-        if marker and current is not None and current["kind"] == "para" and not re.search(r"[:;.?!]\s*$", previous):
+        if marker and current is not None and current["kind"] == "para" and not _ENDS_CLAUSE.search(previous):
             marker = None  # "(section\n12) would be exceeded": a wrapped line, not a list item
         previous = line
         if marker:

@@ -15,20 +15,21 @@ from functools import lru_cache
 
 from foi.checks.document import Sentence
 from foi.checks.finding import INFO, WARNING, Finding
+from foi.checks.patterns import pattern
 from foi.checks.registry import Context, rule
 
-_LEAD = re.compile(
+_LEAD = pattern(
     r"^\s*(?:(?:(?:your\s+)?request\s+for\s+information|question|rfi|part|item|q)\s*\d+(?:\.\d+)?[a-z]?\s*[:.,)-]?\s*)?"
     r"(?:\d{1,2}[.)]\s*|\(?[a-z][.)]\s*|[-*\u2022]\s*)?"
     r"(?:(?:and|also|additionally|finally|firstly|secondly|thirdly|so|but|then|further(?:more)?|lastly)\b[,\s]*)*",
     re.IGNORECASE,
 )
-_WHY = re.compile(
+_WHY = pattern(
     r"^why\b|\b(?:and|or|but)\s+why\b|(?<!that\s)(?<!which\s)(?<!who\s)\b(?:tell|explain|know|advise|clarify|state|confirm|asking|ask|wondering|understand|"
     r"inform\s+me|justify)\s+(?:to\s+)?(?:me\s+|us\s+)?why\b",
     re.IGNORECASE,
 )
-_OPINION = re.compile(
+_OPINION = pattern(
     r"\b(?:do|does|did)\s+(?:you|the\s+\w+|dwp|they)\s+(?:think|believe|agree|accept|feel|consider|regard)\b"
     r"|\bwhat\s+(?:is|are|was)\s+(?:your|the\s+\w+['\u2019]s)\s+(?:view|views|opinion|position|stance|thoughts)\b"
     r"|\b(?:is|are)\s+(?:the\s+)?(?:government|department|council|dwp|you|ministers)\s+(?:cognisant|cognizant|"
@@ -37,14 +38,14 @@ _OPINION = re.compile(
     r"|\bplease\s+justify\b|\bis\s+it\s+true\b|\bare\s+you\s+aware\b|\bdo\s+you\s+not\s+(?:see|think|agree)\b",
     re.IGNORECASE,
 )
-_HYPOTHETICAL = re.compile(
+_HYPOTHETICAL = pattern(
     r"^what\s+(?:will|would)\s+(?:the\s+)?(?:impact|effect|consequences?|outcome|result)\b"
     r"|\bwould\s+have\s+been\b[^?]{0,80}\bif\b"
     r"|^what\s+(?:would|will|could)\s+happen\b|^what\s+happens\s+(?:if|when)\b"
     r"|\b(?:know|tell\s+me|explain|advise\s+me|clarify|confirm)\s+what\s+(?:would|will|could)?\s*happens?\s+(?:if|when)\b",
     re.IGNORECASE,
 )
-_RIGHTS = re.compile(
+_RIGHTS = pattern(
     r"\b(allowed|permitted|entitled|legal|lawful|illegal|unlawful|mandatory|compulsory|obligatory|"
     r"required|obliged|obligated|have\s+to|has\s+to|had\s+to|forced?|make\s+(?:me|claimants|people|someone|"
     r"anyone|us)|demand|insist|penalis\w*|punish\w*|right\s+to|stop\s+my|discretion|power\s+to|"
@@ -55,10 +56,10 @@ _RIGHTS = re.compile(
     r"\bexpected\s+to\s+(?:sell|move|leave|pay|accept)\b",
     re.IGNORECASE,
 )
-_MODAL_START = re.compile(r"^(can|could|may|might|must|should|shall|would)\s+(?P<rest>.*)", re.IGNORECASE | re.DOTALL)
-_AUX_START = re.compile(r"^(is|are|am|do|does|did|will|would|was|were|have|has)\s+(?P<rest>.*)",
-                        re.IGNORECASE | re.DOTALL)
-_POLITE = re.compile(
+_MODAL_START = pattern(r"^(can|could|may|might|must|should|shall|would)\s+(?P<rest>.*)", re.IGNORECASE | re.DOTALL)
+_AUX_START = pattern(r"^(is|are|am|do|does|did|will|would|was|were|have|has)\s+(?P<rest>.*)",
+                     re.IGNORECASE | re.DOTALL)
+_POLITE = pattern(
     r"^you\s+(?:please|kindly|again|then|now|perhaps|just)\b|^(?:this|that|it|they)\s+(?:also\s+)?include\b|^(?:you|i|we)\s+(?:please\s+|kindly\s+|also\s+|possibly\s+|therefore\s+)*"
     r"(?:provide|send|supply|let|tell|give|confirm|advise|forward|share|disclose|release|list|have|get|"
     r"also|kindly|possibly|"
@@ -71,13 +72,13 @@ _POLITE = re.compile(
     r"(?:provided|sent|supplied|released|disclosed|emailed|given|shared|broken|made|redacted)\b",
     re.IGNORECASE,
 )
-_ASK_WHETHER = re.compile(
+_ASK_WHETHER = pattern(
     r"\b(?:(?:like|want|wish)\s+to\s+know|please\s+(?:tell|advise|confirm|clarify|let)\s+(?:me\s+)?(?:know\s+)?|"
     r"(?:can|could|would)\s+you\s+(?:please\s+)?(?:tell|confirm|advise|clarify|let)\s+(?:me\s+)?(?:know\s+)?|"
     r"i\s+am\s+asking)\s*(?:whether|if)\b(?P<rest>.*)",
     re.IGNORECASE | re.DOTALL,
 )
-_EXPLAIN = re.compile(
+_EXPLAIN = pattern(
     r"^(?:please\s+)?explain\b|\bplease\s+explain\b|\b(?:can|could|would)\s+you\s+(?:please\s+)?explain\b"
     r"|^how\s+(?:do|does|did|is|are|was|were|will|would|can|could|should)\b"
     r"|^what\s+(?:steps|action|actions|measures)\s+(?:are|is|will|have|has|were|was)\b"
@@ -88,7 +89,7 @@ _EXPLAIN = re.compile(
 )
 # Evidence, theories and advice are answers, not records: "What evidence do you have that ...",
 # "advise how someone can ensure ...", "confirm that it was still too wide", "Who approved ... as lawful".
-_ANSWER_WANTED = re.compile(
+_ANSWER_WANTED = pattern(
     r"^what\s+(?:evidence|proof|justification|theory)\b|\bwhere\s+is\s+the\s+evidence\b"
     r"|\badvise\s+(?:me\s+)?how\s+(?:someone|anyone|a\s+claimant|claimants|people|I|one|we|a\s+person)\s+"
     r"(?:can|could|should|may|might)\b"
@@ -100,18 +101,23 @@ _ANSWER_WANTED = re.compile(
     re.IGNORECASE,
 )
 # "Should you need clarification, please contact me": a condition, not a question.
-_CONDITIONAL = re.compile(r",\s*(?:please|i|we|then|kindly)\b", re.IGNORECASE)
-_SHOULD_IF = re.compile(r"^(?:you|there|any|this|it|the\s+information|further)\b", re.IGNORECASE)
-_EXPLAIN_REASONS = re.compile(
+_CONDITIONAL = pattern(r",\s*(?:please|i|we|then|kindly)\b", re.IGNORECASE)
+_SHOULD_IF = pattern(r"^(?:you|there|any|this|it|the\s+information|further)\b", re.IGNORECASE)
+_EXPLAIN_REASONS = pattern(
     r"\b(?:explain|justify|tell\s+me|give\s+me)\s+(?:the\s+|your\s+)?(?:reasons?|rationale|justification|"
     r"thinking)\s+(?:for|behind)\b",
     re.IGNORECASE,
 )
 # "Please explain any codes used in the data": a fair part of a request for data.
-_EXPLAIN_TERMS = re.compile(r"\bexplain\s+(?:any|the|all)\s+(?:codes|abbreviations|acronyms|terms|columns|"
-                            r"headings|fields|categories)\b", re.IGNORECASE)
+_EXPLAIN_TERMS = pattern(r"\bexplain\s+(?:any|the|all)\s+(?:codes|abbreviations|acronyms|terms|columns|"
+                         r"headings|fields|categories)\b", re.IGNORECASE)
 _SUGGEST = ("Ask for the record that would hold the answer instead, for example \"copies of the guidance "
             "staff follow on ...\" rather than \"why ...\" or \"can a work coach ...\".")
+
+
+_PLEASE_FIRST = pattern(r"^please[,\s]+(?=(can|could|would|will)\b)", re.IGNORECASE)
+_CONDITION_FIRST = pattern(r"^(?:if|when|where|once|after|given\s+that|for|regarding|in\s+relation\s+to|"
+                           r"with\s+regard\s+to)\b[^,?]{0,100},\s*", re.IGNORECASE)
 
 
 @lru_cache(maxsize=4096)  # several rules ask this of the same sentence in one check
@@ -119,10 +125,9 @@ def question_kind(text: str) -> tuple[str, str] | None:
     """(severity, why) when a sentence is a question FOIA does not oblige anyone to answer."""
     lead = _LEAD.match(text)
     body = text[lead.end() :] if lead else text
-    body = re.sub(r"^please[,\s]+(?=(can|could|would|will)\b)", "", body, flags=re.IGNORECASE)
+    body = _PLEASE_FIRST.sub("", body)
     # "If a claimant is sanctioned, are they entitled ...": the question follows the condition.
-    body = re.sub(r"^(?:if|when|where|once|after|given\s+that|for|regarding|in\s+relation\s+to|with\s+regard\s+to)\b"
-                  r"[^,?]{0,100},\s*", "", body, flags=re.IGNORECASE)
+    body = _CONDITION_FIRST.sub("", body)
     if _WHY.search(body):
         return WARNING, "asks why"
     if _ANSWER_WANTED.search(body):
@@ -170,20 +175,20 @@ def _question_finding(ctx: Context, sentence: Sentence, severity: str, why: str)
     return ctx.finding("form/question", severity, message, _SUGGEST, sentence.start, sentence.end)
 
 
-_ACT = re.compile(
+_ACT = pattern(
     r"\b(?P<verb>copy|copies|text|wording|provide|send|see|access|link)\b[^.?!;]{0,60}?"
     r"(?P<name>\b(?:[A-Z][\w'\u2019()-]*\s+){1,10}(?:Act|Regulations|Order))\s+(?:(?:19|20)\d\d)\b"
 )
-_CONTEXT_BEFORE = re.compile(r"(?:under|pursuant\s+to|accordance\s+with|by\s+virtue\s+of|per|made\s+under|"
-                             r"issued\s+under)\s+(?:the\s+)?$", re.IGNORECASE)
-_DOCUMENT_NOUN = re.compile(
+_CONTEXT_BEFORE = pattern(r"(?:under|pursuant\s+to|accordance\s+with|by\s+virtue\s+of|per|made\s+under|"
+                          r"issued\s+under)\s+(?:the\s+)?$", re.IGNORECASE)
+_DOCUMENT_NOUN = pattern(
     r"\b(guidance|instructions?|polic(?:y|ies)|procedures?|documents?|training|records?|correspondence|"
     r"minutes|figures|information|data|details|notes|assessments?|agreements?|contracts?|reports?|"
     r"decisions?|advice|memos?|circulars?|bulletins?)\b",
     re.IGNORECASE,
 )
-_OWN_LAW = re.compile(r"Freedom\s+of\s+Information|Environmental\s+Information|Data\s+Protection", re.IGNORECASE)
-_LAW_QUESTION = re.compile(
+_OWN_LAW = pattern(r"Freedom\s+of\s+Information|Environmental\s+Information|Data\s+Protection", re.IGNORECASE)
+_LAW_QUESTION = pattern(
     r"\bwhat\s+(?:is|are)\s+the\s+(?:law|laws|legislation|legal\s+position|statutory\s+position)\b"
     r"|\b(?:which|what)\s+(?:law|laws|legislation|statute|act|regulations?|legal\s+(?:power|basis|authority)|"
     r"statutory\s+(?:power|basis|provision))\b"
@@ -191,13 +196,13 @@ _LAW_QUESTION = re.compile(
     r"(?:allows?|permits?|requires?|gives?|says?|states?|authoris\w*|authoriz\w*|empowers?|means?|enables?)\b",
     re.IGNORECASE,
 )
-_LAW_REQUEST = re.compile(
+_LAW_REQUEST = pattern(
     r"\b(?:copies\s+of|direct\s+me\s+to|point\s+me\s+to|send\s+(?:me\s+)?(?:copies\s+of\s+)?|provide\s+(?:me\s+with\s+)?)"
     r"(?:all\s+|the\s+|any\s+)?(?:relevant\s+)?(?:legislation|legistaltion|legistlation|laws?|statutes?|"
     r"statutory\s+instruments?)\b",
     re.IGNORECASE,
 )
-_PUBLISHED_GUIDE = re.compile(
+_PUBLISHED_GUIDE = pattern(
     r"\b(?:Decision\s+Makers?['\u2019]?\s*Guide|Advice\s+for\s+Decision\s+Making)\b"
     r"|\b(?:DMG|ADM)\s+(?:chapter|volume|vol\.?|memo)\b|\bchapter\s+\w+\s+of\s+the\s+(?:DMG|ADM)\b",
     re.IGNORECASE,
@@ -206,8 +211,8 @@ _PUBLISHED_GUIDE = re.compile(
 
 # A sentence that leaves a published guide out ("does not ask for the chapters of Advice for Decision
 # Making published on GOV.UK") is what the rule recommends, not a request for the guide.
-_EXCLUDED = re.compile(r"\b(?:does\s+not\s+ask\s+for|do\s+not\s+need|(?:is|are)\s+not\s+needed|excluding)\b",
-                       re.IGNORECASE)
+_EXCLUDED = pattern(r"\b(?:does\s+not\s+ask\s+for|do\s+not\s+need|(?:is|are)\s+not\s+needed|excluding)\b",
+                    re.IGNORECASE)
 
 
 @rule("form/published", WARNING, "asks for the law itself or for guidance already published (s.21); DWP caseload "
@@ -234,8 +239,9 @@ def check_published(ctx: Context) -> Iterable[Finding]:
             warned = True
             break
         else:
-            law = (_LAW_QUESTION.search(text) or _LAW_REQUEST.search(text)) if doc.is_asking(sentence) else None
-            guide = _PUBLISHED_GUIDE.search(text) if doc.is_asking(sentence) and not _EXCLUDED.search(text) else None
+            asking = doc.is_asking(sentence)
+            law = (_LAW_QUESTION.search(text) or _LAW_REQUEST.search(text)) if asking else None
+            guide = _PUBLISHED_GUIDE.search(text) if asking and not law and not _EXCLUDED.search(text) else None
             found = law or guide
             if found:
                 what = "the law itself" if law else "guidance that is published on GOV.UK"
@@ -260,7 +266,7 @@ _BENEFIT = (r"(?:universal\s+credit|\bUC\b|personal\s+independence\s+payment|\bP
 _BREAKDOWN = (r"\b(?:in\s+each|for\s+each|by|per|broken\s+down\s+by)\s+(?:\w+\s+){0,2}?(?:local\s+authority|"
               r"constituency|region|month|quarter|age|gender)\b")
 # Caseloads only: sanctions, assessments and awards are published too, but often not at the detail asked.
-_DWP_STATISTICS = re.compile(
+_DWP_STATISTICS = pattern(
     r"\b(?:number|numbers|how\s+many)\s+(?:of\s+)?"
     rf"(?:(?:people|claimants|households|recipients)\s+(?:on|claiming|receiving|in\s+receipt\s+of)\s+{_BENEFIT}"
     rf"|{_BENEFIT}\s+(?:claimants|recipients|households)\b(?!\s+(?:who|that|which|referred|sanctioned|assessed))"
@@ -269,8 +275,8 @@ _DWP_STATISTICS = re.compile(
     re.IGNORECASE,
 )
 # "Where figures are already published, a link is enough": the requester has thought of s.21.
-_ACKNOWLEDGES_PUBLISHED = re.compile(r"\b(?:already\s+published|published\s+(?:on|in|at)|stat-?xplore|a\s+link)\b",
-                                     re.IGNORECASE)
+_ACKNOWLEDGES_PUBLISHED = pattern(r"\b(?:already\s+published|published\s+(?:on|in|at)|stat-?xplore|a\s+link)\b",
+                                  re.IGNORECASE)
 
 
 def _published_statistics(ctx: Context) -> Iterable[Finding]:
@@ -295,7 +301,7 @@ def _published_statistics(ctx: Context) -> Iterable[Finding]:
             return
 
 
-_COMPLAINT = re.compile(
+_COMPLAINT = pattern(
     r"\b(?:i\s+(?:wish|want|would\s+like|am\s+writing)\s+to\s+(?:make|lodge|raise|register|file|submit)\s+a\s+"
     r"(?:formal\s+)?complaint|i\s+(?:wish|want|would\s+like)\s+to\s+complain|i\s+am\s+(?:writing\s+to\s+)?"
     r"complain(?:ing)?\s+about|this\s+is\s+a\s+(?:formal\s+)?complaint|please\s+treat\s+this\s+as\s+a\s+"

@@ -11,41 +11,44 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from foi.checks.finding import ERROR, INFO, WARNING, Finding
+from foi.checks.patterns import fold, pattern
 from foi.checks.registry import Context, rule
-from foi.directory.authorities import builtin
-from foi.directory.entries import Provider
+
+if TYPE_CHECKING:
+    from foi.directory.entries import Provider
 
 CITES = {
-    "foia": re.compile(r"\bFreedom\s+of\s+Information\s+Act(?!\s+\(?Scotland)(?:\s+2000)?\b|\bFOIA\b(?!\s*\(?S)"
-                       r"|\bFOI\s+Act\b(?!\s+\(?Scotland)", re.IGNORECASE),
-    "foisa": re.compile(r"\bFreedom\s+of\s+Information\s+\(?Scotland\)?\s+Act\b|\bFOI\s*\(?S\)?A\b|\bFOISA\b",
-                        re.IGNORECASE),
-    "eir": re.compile(r"\bEnvironmental\s+Information\s+Regulations(?:\s+2004)?\b(?!\s+\(?Scotland)|\bEIRs?\b"),
-    "eisr": re.compile(r"\bEnvironmental\s+Information\s+\(?Scotland\)?\s+Regulations\b|\bEI\(?S\)?Rs?\b"),
+    "foia": pattern(r"\bFreedom\s+of\s+Information\s+Act(?!\s+\(?Scotland)(?:\s+2000)?\b|\bFOIA\b(?!\s*\(?S)"
+                    r"|\bFOI\s+Act\b(?!\s+\(?Scotland)", re.IGNORECASE),
+    "foisa": pattern(r"\bFreedom\s+of\s+Information\s+\(?Scotland\)?\s+Act\b|\bFOI\s*\(?S\)?A\b|\bFOISA\b",
+                     re.IGNORECASE),
+    "eir": pattern(r"\bEnvironmental\s+Information\s+Regulations(?:\s+2004)?\b(?!\s+\(?Scotland)|\bEIRs?\b"),
+    "eisr": pattern(r"\bEnvironmental\s+Information\s+\(?Scotland\)?\s+Regulations\b|\bEI\(?S\)?Rs?\b"),
 }
 _FAMILY = {"foia": "uk", "eir": "uk", "foisa": "scotland", "eisr": "scotland"}
 _WRONG_NAMES = (
-    (re.compile(r"\bFreedom\s+of\s+Information\s+Act\s+(?!2000)((?:19|20)\d\d)\b", re.IGNORECASE),
+    (pattern(r"\bFreedom\s+of\s+Information\s+Act\s+(?!2000)((?:19|20)\d\d)\b", re.IGNORECASE),
      "the Freedom of Information Act 2000"),
-    (re.compile(r"\bFreedom\s+of\s+Information\s+\(Scotland\)\s+Act\s+(?!2002)((?:19|20)\d\d)\b", re.IGNORECASE),
+    (pattern(r"\bFreedom\s+of\s+Information\s+\(Scotland\)\s+Act\s+(?!2002)((?:19|20)\d\d)\b", re.IGNORECASE),
      "the Freedom of Information (Scotland) Act 2002"),
-    (re.compile(r"\bEnvironmental\s+Information\s+(?:\(Scotland\)\s+)?Regulations\s+(?!2004)((?:19|20)\d\d)\b",
-                re.IGNORECASE), "the Environmental Information Regulations 2004"),
-    (re.compile(r"\bData\s+Protection\s+Act\s+1998\b", re.IGNORECASE),
+    (pattern(r"\bEnvironmental\s+Information\s+(?:\(Scotland\)\s+)?Regulations\s+(?!2004)((?:19|20)\d\d)\b",
+             re.IGNORECASE), "the Environmental Information Regulations 2004"),
+    (pattern(r"\bData\s+Protection\s+Act\s+1998\b", re.IGNORECASE),
      "the UK GDPR and the Data Protection Act 2018 (the 1998 Act was repealed)"),
 )
-_ANY_LAW = re.compile(r"Freedom\s+of\s+Information|\bFOI|Environmental\s+Information|\bEI\(?S?\)?R|"
-                      r"subject\s+access|GDPR|Data\s+Protection", re.IGNORECASE)
+_ANY_LAW = pattern(r"Freedom\s+of\s+Information|\bFOI|Environmental\s+Information|\bEI\(?S?\)?R|"
+                   r"subject\s+access|GDPR|Data\s+Protection", re.IGNORECASE)
 
 
 @rule("law/citation", WARNING, "the Act named wrongly (Freedom of Information Act 2005, Data Protection Act "
       "1998); no Act cited (info)", letter_only=True)
 def check_citation(ctx: Context) -> Iterable[Finding]:
     doc = ctx.doc
-    for pattern, right in _WRONG_NAMES:
-        match = pattern.search(doc.flat)
+    for regex, right in _WRONG_NAMES:
+        match = regex.search(doc.flat)
         if match:
             yield ctx.finding("law/citation", WARNING, f'"{match.group()}" is not the right name of the law.',
                               f"Cite {right}.", match.start(), match.end())
@@ -70,8 +73,8 @@ def _expected(ctx: Context) -> str | None:
 def _cited(ctx: Context) -> dict[str, re.Match[str]]:
     doc = ctx.doc
     cited = {}
-    for regime, pattern in CITES.items():
-        match = pattern.search(doc.flat)
+    for regime, regex in CITES.items():
+        match = regex.search(doc.flat)
         if match:
             cited[regime] = match
     return cited
@@ -123,7 +126,9 @@ def check_regime(ctx: Context) -> Iterable[Finding]:
 
 def _provider_names(ctx: Context) -> list[tuple[str, Provider]]:
     """Every name, former name and alias of every provider in the directory."""
-    directory = builtin()
+    from foi.directory.authorities import builtin_providers
+
+    directory = builtin_providers()
     names = []
     for provider in directory.providers.values():
         for name in (provider.name, *provider.former_names, *provider.aliases):
@@ -154,7 +159,7 @@ def check_not_public_authority(ctx: Context) -> Iterable[Finding]:
     if region:
         text = doc.text[region[0] : region[1]]
         for name, provider in _provider_names(ctx):
-            match = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE)
+            match = _name_in(name, text)
             if match and not _addressed_to_authority(ctx, text):
                 yield _provider_finding(ctx, provider, match.group(), region[0] + match.start(),
                                         region[0] + match.end())
@@ -170,15 +175,21 @@ def _addressed_to_authority(ctx: Context, text: str) -> bool:
     """True when the recipient lines name the public authority (a letter about a provider, sent right)."""
     if ctx.authority is None:
         return False
-    for name in (ctx.authority.name, ctx.authority.short, *ctx.authority.aliases):
-        if re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE):
-            return True
-    return False
+    return any(_name_in(name, text) for name in (ctx.authority.name, ctx.authority.short, *ctx.authority.aliases))
+
+
+def _name_in(name: str, text: str) -> re.Match[str] | None:
+    """Where the name stands as words of its own in text, case-blind."""
+    if name.isascii() and fold(name) not in fold(text):
+        return None  # a match would be the name's own letters in some case: not there, no need to look
+    return re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text, re.IGNORECASE)
 
 
 def _provider_finding(ctx: Context, provider: Provider, named: str, start: int, end: int | None) -> Finding:
     """The finding for a provider addressed as if it were a public authority, naming the right body."""
-    directory = builtin()
+    from foi.directory.authorities import builtin_providers
+
+    directory = builtin_providers()
     commissioner = directory.authorities.get(provider.commissioned_by)
     where = commissioner.name if commissioner else "the public authority that commissioned it"
     ni_body = directory.authorities.get(provider.commissioned_by_ni or "")

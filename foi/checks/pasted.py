@@ -13,10 +13,11 @@ import re
 from collections.abc import Iterable
 
 from foi.checks.finding import WARNING, Finding
+from foi.checks.patterns import pattern
 from foi.checks.registry import Context, rule
 
 # First-person narrative: what happened to the writer, what they think or feel.
-_STORY = re.compile(
+_STORY = pattern(
     r"\b(?:I|we)\s+(?:was|were|have\s+been|had\s+been|got|am\s+being|went|go|had\s+to|have\s+to|think|feel|"
     r"believe(?!\s+(?:it\s+|this\s+|that\s+)?is\s+(?:called|named|known))|don'?t|didn'?t|can'?t|couldn'?t|was\s+told|have\s+had|lost|missed|attended|signed|applied|"
     r"received|asked\s+(?:my|the|for)|complained|appealed)\b"
@@ -25,7 +26,7 @@ _STORY = re.compile(
     r"|\b(?:happened|said|told|did|done)\s+(?:to\s+)?me\b",
     re.IGNORECASE,
 )
-_SUBJECT_LINE = re.compile(r"^\s*(?:subject|re|title)\s*:\s*(?P<text>.+)$", re.IGNORECASE | re.MULTILINE)
+_SUBJECT_LINE = pattern(r"^\s*(?:subject|re|title)\s*:\s*(?P<text>.+)$", re.IGNORECASE | re.MULTILINE)
 
 
 def _places(ctx: Context) -> list[tuple[int, int]]:

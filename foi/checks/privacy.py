@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from foi.checks.document import Document, Sentence
 from foi.checks.finding import ERROR, INFO, WARNING, Finding
+from foi.checks.patterns import pattern
 from foi.checks.registry import Context, rule
 from foi.checks.validity import EMAIL, POSTCODE
 from foi.checks.words import phrases
@@ -26,7 +28,7 @@ _OWN_THINGS = (
     r"work\s+capability|wca|award|overpayment|debt|arrears|personal\s+file|case\s+file|recording|"
     r"conversation|phone\s+call|telephone\s+call|council\s+tax\s+(?:account|bill|reduction))"
 )
-OWN_DATA = re.compile(
+OWN_DATA = pattern(
     r"\b(?:about|on|regarding|concerning|relating\s+to|in\s+relation\s+to|held\s+(?:on|about)|mentions?|"
     r"naming|identifying)\s+me\b"
     rf"|\bmy\s+(?:[\w-]+\s+)?{_OWN_THINGS}\b"
@@ -41,8 +43,8 @@ OWN_DATA = re.compile(
     re.IGNORECASE,
 )
 # Own circumstances told as background: published with the request.
-_OWN_CLAIM = re.compile(rf"\bmy\s+(?:[\w-]+\s+)?{_OWN_THINGS}\b", re.IGNORECASE)
-_CIRCUMSTANCES = re.compile(
+_OWN_CLAIM = pattern(rf"\bmy\s+(?:[\w-]+\s+)?{_OWN_THINGS}\b", re.IGNORECASE)
+_CIRCUMSTANCES = pattern(
     r"\b(?:I\s+am|I'm|I\s+have\s+been|I\s+was|I\s+have)\s+(?:a\s+|an\s+)?(?:disabled|unemployed|homeless|"
     r"pregnant|claimant|on\s+(?:universal\s+credit|benefits?|esa|jsa|pip|uc)|diagnosed|suffering|sanctioned|"
     r"being\s+sanctioned|evicted|carer|in\s+receipt\s+of|claiming|depression|anxiety|cancer|autism|autistic)\b"
@@ -54,24 +56,24 @@ _CIRCUMSTANCES = re.compile(
     r"unemployed|homeless|excluded|arrested)\b",
     re.IGNORECASE,
 )
-NINO = re.compile(r"(?<![A-Z0-9])(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}"
-                  r"\s?\d{2}\s?[A-D](?![A-Za-z0-9])")
-_NINO_LABEL = re.compile(r"\b(?:national\s+insurance|NI|NINO)\s+(?:number|no\.?)\s*(?:is|:)\s*[^\s.,;]+", re.IGNORECASE)
-_DOB = re.compile(
+NINO = pattern(r"(?<![A-Z0-9])(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z]\s?\d{2}\s?\d{2}"
+               r"\s?\d{2}\s?[A-D](?![A-Za-z0-9])")
+_NINO_LABEL = pattern(r"\b(?:national\s+insurance|NI|NINO)\s+(?:number|no\.?)\s*(?:is|:)\s*[^\s.,;]+", re.IGNORECASE)
+_DOB = pattern(
     r"\b(?:date\s+of\s+birth|d\.?o\.?b\.?|born\s+on)\b\s*(?:is|:|-)?\s*"
     r"(?:\d{1,2}(?:st|nd|rd|th)?[\s/.-]+(?:\d{1,2}|[A-Za-z]{3,9})[\s/.-]+\d{2,4})",
     re.IGNORECASE,
 )
-PHONE = re.compile(r"(?<![\w/+])(?:\+44\s?\(?0?\)?\s?|\(?0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}(?![\d/])")
-_CLAIM_REF = re.compile(
+PHONE = pattern(r"(?<![\w/+])(?:\+44\s?\(?0?\)?\s?|\(?0)\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}(?![\d/])")
+_CLAIM_REF = pattern(
     r"\b(?:claim|claimant|customer|account|case|council\s+tax|tenancy|patient|nhs)\s+(?:reference|ref|number|no)"
     r"\.?\s*(?:number\s*)?(?:is|:|-)?\s*(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{4,}\b",
     re.IGNORECASE,
 )
-_MY_ADDRESS = re.compile(r"\bmy\s+(?:home\s+)?address\s+is\b|\bI\s+live\s+at\s+\d", re.IGNORECASE)
+_MY_ADDRESS = pattern(r"\bmy\s+(?:home\s+)?address\s+is\b|\bI\s+live\s+at\s+\d", re.IGNORECASE)
 
 
-_SAR = re.compile(
+_SAR = pattern(
     r"\b(?:I\s+am\s+making|this\s+is|please\s+treat\s+this\s+as)\s+a\s+subject\s+access\s+request"
     r"|\bunder\s+article\s+15\b|\bright\s+of\s+access\b",
     re.IGNORECASE,
@@ -79,17 +81,18 @@ _SAR = re.compile(
 
 
 # "..., as this happened to me in March": the reason for asking, not the thing asked for.
-_REASON_CLAUSE = re.compile(
+_REASON_CLAUSE = pattern(
     r"[,;]?\s+\b(?:as|because|since|after|when|although|though|given\s+that|following)\s+"
     r"(?:this|that|it|I|i|my|we|me)\b"
     r"|\s+\b(?:to\s+(?:support|help|assist\s+with)|for\s+use\s+in|in\s+support\s+of)\s+my\b",
 )
 
 
-_ASK_AFTER_CLAUSE = re.compile(r"^[^,]{0,120},\s*(?=(?:please|I\s+would|I'd|could\s+you|can\s+you|would\s+you)\b)",
-                               re.IGNORECASE)
+_ASK_AFTER_CLAUSE = pattern(r"^[^,]{0,120},\s*(?=(?:please|I\s+would|I'd|could\s+you|can\s+you|would\s+you)\b)",
+                            re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)  # several rules ask this of the same sentence in one check
 def ask_span(text: str) -> tuple[int, int]:
     """Where, in a sentence, the part saying what is wanted starts and ends (see ask_clause)."""
     lead = _ASK_AFTER_CLAUSE.match(text)
@@ -98,6 +101,7 @@ def ask_span(text: str) -> tuple[int, int]:
     return start, (match.start() if match else len(text))
 
 
+@lru_cache(maxsize=4096)
 def ask_clause(text: str) -> str:
     """The part of a sentence that says what is wanted, without a reason clause before or after it.
 
@@ -113,10 +117,13 @@ def ask_clause(text: str) -> str:
 
 def is_sar(ctx: Context) -> bool:
     """A subject access request is the right route for one's own data: nothing to warn about."""
-    if ctx.regime == "sar":
-        return True
-    first = next((line for line in ctx.doc.text.split("\n") if line.strip()), "")
-    return bool(re.search(r"subject\s+access", first, re.IGNORECASE) or _SAR.search(ctx.doc.text))
+    return ctx.regime == "sar" or _reads_as_sar(ctx.doc.text)
+
+
+@lru_cache(maxsize=16)  # most rules ask it of the same letter
+def _reads_as_sar(text: str) -> bool:
+    first = next((line for line in text.split("\n") if line.strip()), "")
+    return bool(re.search(r"subject\s+access", first, re.IGNORECASE) or _SAR.search(text))
 
 
 @rule("privacy/own-data", ERROR, "asks for the requester's own records (s.40(1)): a subject access request")
@@ -168,11 +175,11 @@ def check_personal_details(ctx: Context) -> Iterable[Finding]:
     regions = _details_regions(ctx)
     warned = False
     reported: set[str] = set()
-    for pattern, what in ((NINO, "a National Insurance number"), (_NINO_LABEL, "a National Insurance number"),
+    for regex, what in ((NINO, "a National Insurance number"), (_NINO_LABEL, "a National Insurance number"),
                           (_DOB, "a date of birth"), (_CLAIM_REF, "a claim or account reference"),
                           (PHONE, "a phone number"), (_MY_ADDRESS, "your home address")):
         for start, end in regions:
-            match = pattern.search(doc.text, start, end)
+            match = regex.search(doc.text, start, end)
             if match and what not in reported:
                 reported.add(what)
                 warned = True
@@ -226,7 +233,7 @@ _STAFF = (r"(?:work\s+coach(?:es)?|staff|members?\s+of\s+staff|employees?|office
 _RELATIVE = (r"(?:neighbour|son|daughter|husband|wife|partner|ex-partner|ex|mother|father|mum|dad|brother|sister|"
              r"landlord|tenant|friend|client|colleague|child|children)")
 # Case does not matter for these.
-THIRD_PARTY = re.compile(
+THIRD_PARTY = pattern(
     r"\bnames?\s+(?:and\s+[\w\s]{0,30}?\s+)?of\s+(?:the\s+|any\s+|all\s+|each\s+|every\s+)?(?:individual\s+)?"
     rf"(?!senior\b|chief\b|director|executive|cabinet\b|councillors?\b|board\b|elected\b){_STAFF}\b"
     rf"|\bmy\s+{_RELATIVE}['\u2019]s?\s+"
@@ -243,7 +250,7 @@ _ORG_WORDS = (r"(?:Homes|Council|Councils|Group|Trust|Ltd|Limited|Partnership|As
               r"Department|Office|Agency|Authority|Board|Committee|Team|Service|Scotland|Plus)")
 # These need capitals: a named person ("Mr Daniel Hirst", "PC John Davies").
 _NAME = r"(?:(?:PC|DC|DS|Sgt|Sergeant|Inspector|Insp|Cllr|Councillor|Mr|Mrs|Ms|Miss|Dr)\.?\s+)"
-THIRD_PARTY_NAMED = re.compile(
+THIRD_PARTY_NAMED = pattern(
     r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?['\u2019]s\s+(?:claim|benefits?|records?|file|"
     r"case|address|salary|disciplinary|sickness|medical|health|personnel|employment|tenancy|account|details)"
     r"|\b(?:[Dd]isciplinary|[Mm]isconduct|[Cc]omplaints?|[Ii]nvestigations?|[Gg]rievances?|[Ss]ickness|[Aa]bsence)\b"
@@ -255,7 +262,7 @@ THIRD_PARTY_NAMED = re.compile(
 
 # Public roles are public, but not the personal affairs attached to them: "the names of councillors
 # with council tax arrears", "all files ... concerning the following ... individuals".
-THIRD_PARTY_AFFAIRS = re.compile(
+THIRD_PARTY_AFFAIRS = pattern(
     r"\bnames?\s+(?:and\s+(?:designations|roles|titles|grades|job\s+titles)\s+)?of\s+(?:the\s+)?(?:[\w-]+\s+)?"
     r"board(?:\s+members)?\b|"
     r"\bnames?\s+of\s+(?:the\s+)?(?:councill?ors?|members|staff|officers|employees|tenants|residents)\s+"
@@ -267,6 +274,7 @@ THIRD_PARTY_AFFAIRS = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def third_party_match(text: str) -> re.Match[str] | None:
     """Where text asks for another person's personal data, if it does."""
     return THIRD_PARTY.search(text) or THIRD_PARTY_NAMED.search(text) or THIRD_PARTY_AFFAIRS.search(text)

@@ -11,15 +11,18 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from foi.checks.dates import Bounds, bounds, example_range
+from foi.checks.document import is_procedural_text
 from foi.checks.finding import INFO, WARNING, Finding
 from foi.checks.form import question_kind
+from foi.checks.patterns import pattern
 from foi.checks.privacy import OWN_DATA, asks_third_party, is_sar
 from foi.checks.registry import Context, rule
 
 # Records that pile up day by day: any request for them needs a period.
-ACCUMULATING = re.compile(
+ACCUMULATING = pattern(
     r"(?<!standard\s)(?<!template\s)(?<!model\s)"
     r"\b(correspondence|e-?mails|communications|letters|messages|text\s+messages|texts|whatsapps?|"
     r"memos|memoranda|briefings|complaints|call\s+logs|case\s+notes|meeting\s+notes|notes\s+of\s+meetings)\b"
@@ -32,7 +35,7 @@ _RECORD = (r"(information|info|docs|stats|documents?|documentation|records?|file
            r"guidance|instructions|training(?:\s+materials?)?|materials?|data|details|reviews|audits|evaluations|"
            r"investigations|assessments|presentations|submissions|meetings?|"
            r"correspondence|e-?mails|communications|letters|messages|memos|briefings|complaints)")
-BLANKET = re.compile(
+BLANKET = pattern(
     # "a list of all ..." asks for a list, which is cheap; "all the data fields" is a list too.
     rf"(?<!list\sof\s)\b(?:all(?:\s*/\s*any)?|any\s*/\s*all|any\s+and\s+all|all\s+and\s+any|every|each\s+and\s+every)\s+(?:of\s+)?"
     rf"(?:the\s+|your\s+)?(?:[\w-]+\s+){{0,3}}?{_RECORD}\b"
@@ -42,18 +45,18 @@ BLANKET = re.compile(
     re.IGNORECASE,
 )
 # Counting, not copying: a request for figures is cheap, and its period is advice, not a warning.
-FIGURES = re.compile(
+FIGURES = pattern(
     r"\b(number|numbers|figures?|statistics|stats|totals?|how\s+many|how\s+much|count|breakdown|"
     r"amount|percentage|proportion|spend|spending|spent|cost|costs|expenditure|budget|value|salary|salaries)\b",
     re.IGNORECASE,
 )
-DEFINITION = re.compile(
+DEFINITION = pattern(
     r"^\s*(in\s+this\s+request|for\s+the\s+purposes?\s+of\s+this\s+request|by\s+[\"\u201c'\u2018])"
     r"|^[^.]{0,60}[\"\u201d'\u2019]\s+(includes|means|refers\s+to)\b",
     re.IGNORECASE,
 )
 # Named people or teams on either side of the correspondence narrow the search.
-_PARTY = re.compile(
+_PARTY = pattern(
     r"\b(?:between|sent\s+(?:to|by|from)|received\s+(?:from|by)|to\s+or\s+from|from\s+or\s+to|with|by|from|to)"
     r"\s+(?:the\s+)?(?:[A-Z][\w&'\u2019-]+)"
     r"|\band\s+(?:the\s+)?[A-Z][\w&'\u2019-]+"
@@ -61,7 +64,7 @@ _PARTY = re.compile(
     r"councillor|board|committee|panel|council|department|authority|agency|company|contractor|provider|"
     r"ministry|trust|force|government)\b",
 )
-_NEWS = re.compile(r"\b(receive|receipt|received\s+this|working\s+days?|due|respond|reply)\b", re.IGNORECASE)
+_NEWS = pattern(r"\b(receive|receipt|received\s+this|working\s+days?|due|respond|reply)\b", re.IGNORECASE)
 WIDE_YEARS = 3.0
 
 
@@ -94,8 +97,14 @@ def request_units(ctx: Context) -> list[Unit]:
     # Personal data is a matter for the privacy rules: a subject access request has no cost limit,
     # and a request for another person's records fails on s.40(2) whatever its period. A question
     # is a matter for form/question: its period is not the problem.
-    return [u for u in units if not DEFINITION.search(u.text) and not ctx.doc.is_procedural_text(u.text)
-            and not OWN_DATA.search(u.text) and not asks_third_party(u.text) and not question_kind(u.text)]
+    return [u for u in units if not _elsewhere(u.text)]
+
+
+@lru_cache(maxsize=4096)  # both scope rules ask it of every unit
+def _elsewhere(text: str) -> bool:
+    """A definition, a letter clause, or a matter for the privacy or form rules, not for scope."""
+    return bool(DEFINITION.search(text) or is_procedural_text(text)
+                or OWN_DATA.search(text) or asks_third_party(text) or question_kind(text))
 
 
 def _global_anchor(ctx: Context) -> bool:
@@ -125,35 +134,35 @@ def _figures_first(text: str, match: re.Match[str]) -> bool:
 
 
 # "An open government request for all the information to which I am entitled": a formula, not a scope.
-_BOILERPLATE = re.compile(r"\ball\s+(?:the\s+)?information\s+(?:to\s+which\s+I\s+am|that\s+I\s+am|I\s+am)\s+entitled\b"
-                          r"|\bany\s+information\s+(?:they|it)\s+(?:may\s+)?hold", re.IGNORECASE)
+_BOILERPLATE = pattern(r"\ball\s+(?:the\s+)?information\s+(?:to\s+which\s+I\s+am|that\s+I\s+am|I\s+am)\s+entitled\b"
+                       r"|\bany\s+information\s+(?:they|it)\s+(?:may\s+)?hold", re.IGNORECASE)
 # Documents in force today need no period: "all policies currently used by housing officers".
-_GUIDANCE = re.compile(r"\b(guidance|polic(?:y|ies)|procedures?|instructions?|manuals?|training|templates?|forms|criteria|"
-                       r"rules|schemes?|documents?|documentation)\b", re.IGNORECASE)
-_IN_FORCE = re.compile(r"\b(currently|current|in\s+use|in\s+force|available\s+to|used\s+by|that\s+(?:are|is)\s+used|"
-                       r"(?:staff|officers|coaches|advisers)\s+(?:follow|use|apply)|tasked\s+with|to\s+enable\s+them|"
-                       r"to\s+carry\s+out\s+(?:this|their|that)\s+(?:function|role|duty))\b", re.IGNORECASE)
+_GUIDANCE = pattern(r"\b(guidance|polic(?:y|ies)|procedures?|instructions?|manuals?|training|templates?|forms|criteria|"
+                    r"rules|schemes?|documents?|documentation)\b", re.IGNORECASE)
+_IN_FORCE = pattern(r"\b(currently|current|in\s+use|in\s+force|available\s+to|used\s+by|that\s+(?:are|is)\s+used|"
+                    r"(?:staff|officers|coaches|advisers)\s+(?:follow|use|apply)|tasked\s+with|to\s+enable\s+them|"
+                    r"to\s+carry\s+out\s+(?:this|their|that)\s+(?:function|role|duty))\b", re.IGNORECASE)
 # Kinds of record: a request for "all" of three or more kinds at once is a sweep of everything held.
-_KINDS = re.compile(r"\b(correspondence|e-?mails?|letters|memos?|briefings?|minutes|notes|analys[ie]s|reports?|papers|"
-                    r"documentation|documents|submissions|presentations|texts|whatsapps?|messages|agendas?)\b",
-                    re.IGNORECASE)
+_KINDS = pattern(r"\b(correspondence|e-?mails?|letters|memos?|briefings?|minutes|notes|analys[ie]s|reports?|papers|"
+                 r"documentation|documents|submissions|presentations|texts|whatsapps?|messages|agendas?)\b",
+                 re.IGNORECASE)
 SWEEP_YEARS = 0.25
-_ANY_SWEEP = re.compile(r"\bany\s+(?:internal\s+)?(?:correspondence|documentation|documents|records|material)\b",
-                        re.IGNORECASE)
+_ANY_SWEEP = pattern(r"\bany\s+(?:internal\s+)?(?:correspondence|documentation|documents|records|material)\b",
+                     re.IGNORECASE)
 # Records kept for years: over more than a decade even a named dataset is a long search.
-_RECORDS = re.compile(r"\b(records?|datasets?|files|documents|reports)\b", re.IGNORECASE)
+_RECORDS = pattern(r"\b(records?|datasets?|files|documents|reports)\b", re.IGNORECASE)
 LONG_YEARS = 10.0
 # Figures of things that happen (counted over a period), as against a count of what exists now.
-_EVENTS = re.compile(r"\b(received|made|issued|submitted|lodged|applied|requested|refused|rejected|awarded|concluded|"
-                     r"sanctioned|evicted|referred|requests|applications|actions|claims|complaints|appeals)\b",
-                     re.IGNORECASE)
-_NOW = re.compile(r"\b(current(?:ly)?|now|at\s+present|as\s+(?:of|at)|today|latest|this\s+date|outstanding|still|"
-                  r"under\s+review|pending|lockdown|term\s+time|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|"
-                  r"sep|oct|nov|dec)\w*)\b",
+_EVENTS = pattern(r"\b(received|made|issued|submitted|lodged|applied|requested|refused|rejected|awarded|concluded|"
+                  r"sanctioned|evicted|referred|requests|applications|actions|claims|complaints|appeals)\b",
                   re.IGNORECASE)
+_NOW = pattern(r"\b(current(?:ly)?|now|at\s+present|as\s+(?:of|at)|today|latest|this\s+date|outstanding|still|"
+               r"under\s+review|pending|lockdown|term\s+time|\d{1,2}(?:st|nd|rd|th)?\s+(?:jan|feb|mar|apr|may|jun|jul|aug|"
+               r"sep|oct|nov|dec)\w*)\b",
+               re.IGNORECASE)
 
 
-_RECEIVED = re.compile(r"\b(?:are|is|be|been|were|being)\s+(?:provided|given|told|sent)\s+(?:with\s+)?$", re.IGNORECASE)
+_RECEIVED = pattern(r"\b(?:are|is|be|been|were|being)\s+(?:provided|given|told|sent)\s+(?:with\s+)?$", re.IGNORECASE)
 
 
 def _scope_of(ctx: Context, unit: Unit) -> Bounds:
@@ -173,8 +182,9 @@ def _blanket(unit: Unit) -> re.Match[str] | None:
     "Any correspondence ..., including meetings, notes, memos, agendas and minutes" sweeps as widely
     as "all": "any" counts when three or more kinds of record are listed with it.
     """
-    match = BLANKET.search(unit.text) or _ANY_SWEEP.search(unit.text)
-    if match and match.re is _ANY_SWEEP and len({k.lower().rstrip("s") for k in _KINDS.findall(unit.text)}) < 3:
+    blanket = BLANKET.search(unit.text)
+    match = blanket or _ANY_SWEEP.search(unit.text)
+    if match and blanket is None and len({k.lower().rstrip("s") for k in _KINDS.findall(unit.text)}) < 3:
         return None
     if match is None or _BOILERPLATE.search(unit.text) or _figures_first(unit.text, match):
         return None

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from itertools import pairwise
 
 from foi.checks.finding import INFO, WARNING, Finding
+from foi.checks.patterns import pattern
 from foi.checks.registry import Context, rule
 
 MAX_ITEMS = 12
@@ -87,16 +88,20 @@ TOPICS = {
     "council tax and rates": r"council\s+tax(?!\s+(reduction|support))|business\s+rates|bailiffs?|"
     r"enforcement\s+agents?",
 }
-_TOPIC_RES = {name: re.compile(pattern, re.IGNORECASE) for name, pattern in TOPICS.items()}
+_TOPIC_RES = {name: pattern(source, re.IGNORECASE) for name, source in TOPICS.items()}
 
 
 def _topic(text: str) -> str | None:
-    counts = {name: len(p.findall(text)) for name, p in _TOPIC_RES.items()}
+    """The topic the text mentions most often (the first listed of those tied), or None."""
+    present = [name for name, p in _TOPIC_RES.items() if p.possible(text)]
+    if len(present) == 1:  # the only topic whose words are there: one mention is enough to know
+        return present[0] if _TOPIC_RES[present[0]].search(text) else None
+    counts = {name: len(_TOPIC_RES[name].findall(text)) if name in present else 0 for name in _TOPIC_RES}
     best = max(counts, key=lambda name: counts[name])
     return best if counts[best] else None
 
 
-_INLINE_MARK = re.compile(r"\(\d{1,2}\)|(?<=\s)\d{1,2}\)|;\s")
+_INLINE_MARK = pattern(r"\(\d{1,2}\)|(?<=\s)\d{1,2}\)|;\s")
 
 
 def _inline_parts(flat: str, start: int, end: int) -> list[tuple[int, int]]:

@@ -12,10 +12,11 @@ import re
 from collections.abc import Iterable
 
 from foi.checks.finding import INFO, WARNING, Finding
+from foi.checks.patterns import pattern
 from foi.checks.registry import Context, rule
 from foi.checks.words import phrases, wordlike
 
-EMOTIVE = re.compile(
+EMOTIVE = pattern(
     r"\b(disgrace(?:ful)?|scandalous|outrage(?:ous)?|appalling|shameful|shame\s+on|disgusting|pathetic|"
     r"useless|incompeten(?:t|ce)|liars?|lying\s+(?:to|about)|(?:are|were|been)\s+lying|lied\s+to|crooks?|thieves|scum|parasites?|vile|evil|"
     r"sick\s+(?:of|and\s+tired)|fed\s+up|a\s+(?:complete\s+|total\s+|bad\s+|sick\s+)?joke|shambles|farce|"
@@ -29,14 +30,14 @@ EMOTIVE = re.compile(
     r"false\s+claims|don.t\s+try\s+to\s+be\s+clever)\b",
     re.IGNORECASE,
 )
-_BANG = re.compile(r"[!?]*![!?]+|\?{2,}")
+_BANG = pattern(r"[!?]*![!?]+|\?{2,}")
 
 
 @rule("tone/emotive", WARNING, "insults, allegations, heated words or !!! (risk of s.14, vexatious)")
 def check_emotive(ctx: Context) -> Iterable[Finding]:
     doc = ctx.doc
-    for pattern in (EMOTIVE, _BANG):
-        for match in pattern.finditer(doc.flat, doc.body_start, doc.body_end):
+    for regex in (EMOTIVE, _BANG):
+        for match in regex.finditer(doc.flat, doc.body_start, doc.body_end):
             if doc.quoted(match.start()) or _proper_name(doc.flat, match.start()):
                 continue
             yield ctx.finding(
@@ -57,7 +58,9 @@ def _proper_name(flat: str, start: int) -> bool:
     return bool(before) and before[-1] not in ".!?:\"'\u201c"
 
 
-_HEADING_LINE = re.compile(r"^[^a-z]{0,80}$")
+_CAPITALS = pattern(r"\b[A-Z]{3,}\b")
+_LOWER = pattern(r"[a-z]")
+_HEADING_LINE = pattern(r"^[^a-z]{0,80}$")
 # Capitalised words that are names of things, not shouting.
 _KNOWN_CAPS = {
     "FOIA", "FOISA", "EISR", "GDPR", "HMRC", "DWP", "NHS", "OFSTED", "UNISON", "ACAS", "PIP", "ESA", "JSA",
@@ -75,10 +78,11 @@ WORDS_PER_STOP = 40
 def check_case(ctx: Context) -> Iterable[Finding]:
     doc = ctx.doc
     body = doc.body
-    letters = [c for c in body if c.isalpha()]
-    upper = sum(c.isupper() for c in letters)
+    letters = list(filter(str.isalpha, body))
+    upper = sum(map(str.isupper, letters))
     # Capitals outside acronyms ("SAR", "DWP"): what tells a lower-case writer from a careful one.
-    initials = sum(c.isupper() for word in re.findall(r"[A-Za-z]+", body) if not (word.isupper() and len(word) > 1) for c in word)
+    initials = sum(sum(map(str.isupper, word)) for word in re.findall(r"[A-Za-z]+", body)
+                   if not (word.isupper() and len(word) > 1))
     start = doc.body_start + len(body) - len(body.lstrip())
     if len(letters) >= 30 and upper / len(letters) > 0.7:
         yield ctx.finding("style/case", WARNING,
@@ -89,11 +93,11 @@ def check_case(ctx: Context) -> Iterable[Finding]:
     for line_start, line in _lines(doc.text, doc.body_start, doc.body_end):
         if _HEADING_LINE.match(line.strip()):
             continue
-        for match in re.finditer(r"\b[A-Z]{3,}\b", line):
+        for match in _CAPITALS.finditer(line):
             word, at = match.group(), line_start + match.start()
             if word in _KNOWN_CAPS or not wordlike(word) or doc.quoted(at):
                 continue  # an acronym, or a title in quotation marks
-            if last_end < 0 or re.search(r"[a-z]", doc.text[last_end:at]):
+            if last_end < 0 or _LOWER.search(doc.text[last_end:at]):
                 runs += 1  # "STILL NOT ANSWERED" is one burst of shouting, "FIFTH ... NOW" two
             shouted.append((at, word))
             last_end = line_start + match.end()

@@ -11,11 +11,12 @@ from collections.abc import Iterable
 
 from foi.checks.document import ASKING, _strip_markup
 from foi.checks.finding import ERROR, WARNING, Finding
+from foi.checks.patterns import pattern
 from foi.checks.registry import Context, rule
 
-EMAIL = re.compile(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
-POSTCODE = re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s*\d[A-Z]{2}\b")
-_PSEUDONYM = re.compile(
+EMAIL = pattern(r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b")
+POSTCODE = pattern(r"\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s*\d[A-Z]{2}\b")
+_PSEUDONYM = pattern(
     r"^(a\s+)?(concerned|anonymous|anon|worried|frustrated|local)\b|\b(citizen|resident|taxpayer|"
     r"claimant|member\s+of\s+the\s+public)$|^(name\s+withheld|john\s+doe|jane\s+doe|joe\s+bloggs|mr\s+x)$",
     re.IGNORECASE,
@@ -105,7 +106,7 @@ def check_address(ctx: Context) -> Iterable[Finding]:
             "Add your email address or postal address under your name.", start)
 
 
-_PLACEHOLDER_WORDS = re.compile(
+_PLACEHOLDER_WORDS = pattern(
     r"^\s*(insert|enter|add|your|their|the\s+authority|authority|name|full\s+name|first\s+name|surname|"
     r"date|address|postcode|email|e-mail|phone|telephone|reference|ref|ni\s+number|national\s+insurance|"
     r"organisation|organization|body|council|department|recipient|requester|applicant|signature|"
@@ -113,13 +114,13 @@ _PLACEHOLDER_WORDS = re.compile(
     re.IGNORECASE,
 )
 # How WhatDoTheyKnow and others mark what they removed: not blanks the writer forgot.
-_REDACTION = re.compile(
+_REDACTION = pattern(
     r"^\s*(email\s+address|mobile\s+number|name\s+removed|redacted|personal\s+information\s+removed|"
     r"foi\s*#|.*\brequest\s+email|.*\bremoved\b|sic|emphasis|\d+)\s*$",
     re.IGNORECASE,
 )
-_BRACKETS = re.compile(r"\[([^\[\]\n]{0,40})\]|\{\{[^{}\n]*\}\}|\{%[^{}\n]*%\}|<([A-Za-z _-]{2,30})>")
-_XS = re.compile(r"(?<![\w/])(?:X{3,}|x{3,}|(?:19|20)XX)(?![\w])|\b(?:DD|dd)/(?:MM|mm)/(?:YYYY|yyyy|YY|yy)\b|_{4,}")
+_BRACKETS = pattern(r"\[([^\[\]\n]{0,40})\]|\{\{[^{}\n]*\}\}|\{%[^{}\n]*%\}|<([A-Za-z _-]{2,30})>")
+_XS = pattern(r"(?<![\w/])(?:X{3,}|x{3,}|(?:19|20)XX)(?![\w])|\b(?:DD|dd)/(?:MM|mm)/(?:YYYY|yyyy|YY|yy)\b|_{4,}")
 
 
 @rule("validity/placeholder", ERROR, "an unfilled template blank: [Your name], {{ date }}, XXXX")
@@ -139,8 +140,8 @@ def check_placeholder(ctx: Context) -> Iterable[Finding]:
                           "Replace it with the real words or delete it.", match.start(), match.end())
 
 
-_INTERROGATIVE = re.compile(r"(?:^|[.?!]\s+)(?:how|why|what|when|where|which|who|is|are|can|could|do|does|did|"
-                            r"will|would|should|has|have)\b", re.IGNORECASE)
+_INTERROGATIVE = pattern(r"(?:^|[.?!]\s+)(?:how|why|what|when|where|which|who|is|are|can|could|do|does|did|"
+                         r"will|would|should|has|have)\b", re.IGNORECASE)
 
 
 @rule("validity/description", ERROR, "the text does not describe any information to be provided")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from foi.checks.patterns import Pattern, pattern
+
 # Short or vowel-poor words people write in capitals for emphasis.
 COMMON_CAPS = frozenset(["NOT", "NO", "ALL", "ANY", "AND", "THE", "YOU", "YOUR", "WHY", "NOW", "MY", "ME", "WE", "OR", "IF", "SO", "TO", "OF", "IN", "ON", "AT", "BY", "IS", "IT", "BE", "DO", "UP", "HOW", "WHO", "FOR", "HAS", "HAD", "WAS", "WHAT", "WILL", "MUST", "STILL", "NEVER", "AGAIN", "ALWAYS", "ONLY", "JUST", "VERY", "FIRST", "SECOND", "THIRD", "FOURTH", "FIFTH", "SIXTH", "TIME", "TIMES", "PLEASE", "URGENT", "IMMEDIATELY", "TRUTH", "LIES", "WRONG", "RIGHT", "HELP", "STOP", "DEMAND", "REFUSE", "LEGAL", "ILLEGAL"])
 
@@ -27,7 +29,7 @@ WORD_LISTS = "check_words.yaml"
 
 
 @cache
-def phrases(name: str) -> re.Pattern[str]:
+def phrases(name: str) -> Pattern:
     """One of the word lists in foi/data/check_words.yaml, as a single case-blind pattern.
 
     The lists are data so that a phrase found in a real refused request can be added without
@@ -37,4 +39,4 @@ def phrases(name: str) -> re.Pattern[str]:
     from foi.support.yamlio import read
 
     entries = read(DATA_DIR / WORD_LISTS)[name]
-    return re.compile(r"\b(?:" + "|".join(f"(?:{entry})" for entry in entries) + r")\b", re.IGNORECASE)
+    return pattern(r"\b(?:" + "|".join(f"(?:{entry})" for entry in entries) + r")\b", re.IGNORECASE)

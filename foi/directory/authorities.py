@@ -6,6 +6,7 @@ that body's behalf.
 
 Public API (other modules call these):
     builtin() -> Directory                      the directory shipped in foi/data/authorities.yaml
+    builtin_providers() -> Directory            its providers and hand-written bodies, without the councils
     load(path=None) -> Directory                builtin, plus a user's WhatDoTheyKnow-style CSV
     load_wdtk_csv(path) -> Directory            a user's all-authorities.csv (see foi/directory/wdtk_csv.py)
     merge(base, extra) -> Directory             extra adds to base and overrides it by id
@@ -292,9 +293,21 @@ def builtin() -> Directory:
 
 
 def _build_builtin() -> Directory:
+    listed, providers = _listed()
+    directory = Directory(_with_councils(listed), dict(providers))
+    validate(directory, _BUILTIN_FILE)
+    return directory
+
+
+_BUILTIN_FILE = "authorities.yaml"
+
+
+@lru_cache(maxsize=1)
+def _listed() -> tuple[dict[str, Authority], dict[str, Provider]]:
+    """authorities.yaml as written: its bodies (before the UK's councils are merged in) and its providers."""
     from foi.support import yamlio
 
-    path = DATA_DIR / "authorities.yaml"
+    path = DATA_DIR / _BUILTIN_FILE
     raw = yamlio.read(path)
     authorities = {
         a["id"]: _authority(a, f"{path.name}, authority '{a.get('id')}'")
@@ -304,9 +317,22 @@ def _build_builtin() -> Directory:
         p["id"]: _provider(p, f"{path.name}, provider '{p.get('id')}'")
         for p in raw.get("providers", [])
     }
-    directory = Directory(_with_councils(authorities), providers)
-    validate(directory, path.name)
-    return directory
+    return authorities, providers
+
+
+def builtin_providers() -> Directory:
+    """The built-in providers, with the bodies authorities.yaml lists by hand (every commissioner is one).
+
+    Enough to find a provider by any of its names and to name the body that commissioned it, without
+    merging in the UK's councils, most of the work of builtin(): `foi check` looks for contractors on
+    every letter. The providers are builtin()'s own (the council list adds none), and so are the
+    commissioners' names (merging adds aliases and dates to a body, never a new name); anything that
+    looks bodies up, or needs their aliases, uses builtin().
+    """
+    if builtin.cache_info().currsize:
+        return builtin()
+    listed, providers = _listed()
+    return Directory(dict(listed), dict(providers))
 
 
 def _with_councils(authorities: dict[str, Authority]) -> dict[str, Authority]:
@@ -320,7 +346,9 @@ def _with_councils(authorities: dict[str, Authority]) -> dict[str, Authority]:
     ids = {c.id: known.get(c.wdtk or "") or known.get(norm(c.name)) or c.id for c in listed}
     merged = dict(authorities)
     for council in listed:
-        council = dataclasses.replace(council, id=ids[council.id], successors=tuple(ids[s] for s in council.successors))
+        council_id, successors = ids[council.id], tuple(ids[s] for s in council.successors)
+        if council_id != council.id or successors != council.successors:  # else it is already the same
+            council = dataclasses.replace(council, id=council_id, successors=successors)
         base = merged.get(council.id)
         merged[council.id] = _enrich(base, council) if base else council
     return _unshared(merged)
@@ -343,14 +371,16 @@ def _unshared(bodies: dict[str, Authority]) -> dict[str, Authority]:
         best = min(rank for rank, _ in owners)
         winners = {body_id for rank, body_id in owners if rank == best}
         keep[key] = winners if len(winners) == 1 or best % 3 == 0 else set()
-    return {
-        body_id: dataclasses.replace(
-            body,
-            aliases=tuple(a for a in body.aliases if body_id in keep[norm(a)]),
-            wdtk=body.wdtk if body.wdtk is None or body_id in keep[norm(body.wdtk)] else None,
-        )
-        for body_id, body in bodies.items()
-    }
+    return {body_id: _keeping(body_id, body, keep) for body_id, body in bodies.items()}
+
+
+def _keeping(body_id: str, body: Authority, keep: dict[str, set[str]]) -> Authority:
+    """The body with only the aliases (and WhatDoTheyKnow name) it keeps: itself where it keeps them all."""
+    aliases = tuple(a for a in body.aliases if body_id in keep[norm(a)])
+    wdtk = body.wdtk if body.wdtk is None or body_id in keep[norm(body.wdtk)] else None
+    if aliases == body.aliases and wdtk == body.wdtk:
+        return body
+    return dataclasses.replace(body, aliases=aliases, wdtk=wdtk)
 
 
 def _enrich(base: Authority, council: Authority) -> Authority:

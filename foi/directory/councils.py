@@ -27,7 +27,10 @@ _THE = re.compile(r"^(London Borough|Royal Borough|Borough|City|Council|Corporat
 
 def slug(name: str) -> str:
     """An id from a name: lower case, words joined by hyphens ("London Borough of Hackney" -> london-borough-of-hackney)."""
-    return re.sub(r"[^a-z0-9]+", "-", name.lower().replace("&", " and ")).strip("-")
+    return _NOT_LETTERS_OR_DIGITS.sub("-", name.lower().replace("&", " and ")).strip("-")
+
+
+_NOT_LETTERS_OR_DIGITS = re.compile(r"[^a-z0-9]+")
 
 
 def _split_names(text: str, whole: tuple[str, ...]) -> list[str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 NATIONS = ("uk", "england", "wales", "scotland", "ni")
 
@@ -141,6 +141,10 @@ class Directory:
         return index
 
 
+_NOT_LETTER_OR_DIGIT = re.compile(r"[^a-z0-9]")
+
+
+@lru_cache(maxsize=65536)  # building the directory folds each of some 5,000 names several times
 def norm(text: str) -> str:
     """Fold case, punctuation and spacing so "Job Centre Plus" matches "jobcentre plus"."""
-    return re.sub(r"[^a-z0-9]", "", text.lower().replace("&", "and"))
+    return _NOT_LETTER_OR_DIGIT.sub("", text.lower().replace("&", "and"))

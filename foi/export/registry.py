@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from foi.export import docx_letter, eml, html_page, wdtk
 from foi.export.notice import Notice
 from foi.letter import markup
 from foi.letter.drafting import Draft
@@ -25,6 +24,43 @@ def text(draft: Draft) -> bytes:
 def markdown(draft: Draft) -> bytes:
     """Markdown, as the templates write it."""
     return markup.to_markdown(draft.blocks).encode("utf-8")
+
+
+# The writers of the other formats are imported when first used: a text letter never loads them.
+def _html(draft: Draft) -> bytes:
+    from foi.export import html_page
+
+    return html_page.write(draft)
+
+
+def _docx(draft: Draft) -> bytes:
+    from foi.export import docx_letter
+
+    return docx_letter.write(draft)
+
+
+def _eml(draft: Draft) -> bytes:
+    from foi.export import eml
+
+    return eml.write(draft)
+
+
+def _eml_notices(draft: Draft) -> list[Notice]:
+    from foi.export import eml
+
+    return eml.notices(draft)
+
+
+def _wdtk(draft: Draft) -> bytes:
+    from foi.export import wdtk
+
+    return wdtk.write(draft)
+
+
+def _wdtk_notices(draft: Draft) -> list[Notice]:
+    from foi.export import wdtk
+
+    return wdtk.notices(draft)
 
 
 def _no_notices(draft: Draft) -> list[Notice]:
@@ -56,11 +92,11 @@ class Format:
 _ALL = (
     Format("text", ".txt", text),
     Format("markdown", ".md", markdown),
-    Format("html", ".html", html_page.write),
-    Format("docx", ".docx", docx_letter.write, binary=True),
-    Format("eml", ".eml", eml.write, notices=eml.notices),
+    Format("html", ".html", _html),
+    Format("docx", ".docx", _docx, binary=True),
+    Format("eml", ".eml", _eml, notices=_eml_notices),
     # .wdtk.txt, not .txt: a folder can hold the text letter and the WhatDoTheyKnow body side by side.
-    Format("wdtk", ".wdtk.txt", wdtk.write, notices=wdtk.notices, applies=_published),
+    Format("wdtk", ".wdtk.txt", _wdtk, notices=_wdtk_notices, applies=_published),
 )
 REGISTRY: dict[str, Format] = {f.name: f for f in _ALL}
 FORMATS: tuple[str, ...] = tuple(REGISTRY)

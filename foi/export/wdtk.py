@@ -80,6 +80,6 @@ def _say(key: str, context: dict[str, Any]) -> str:
 
 @lru_cache(maxsize=1)
 def _words() -> dict[str, str]:
-    import yaml
+    from foi.support import yamlio
 
-    return dict(yaml.safe_load((builtin_templates() / WORDS).read_text(encoding="utf-8")))
+    return dict(yamlio.read(builtin_templates() / WORDS))

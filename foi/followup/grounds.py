@@ -32,12 +32,12 @@ class Trigger:
 
 @lru_cache(maxsize=1)
 def _raw() -> dict[str, Any]:
-    import yaml
+    from foi.support import yamlio
 
     path = builtin_templates() / FILE
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as err:
+        raw = yamlio.read(path)
+    except OSError as err:
         raise DataError(f"{path}: cannot be read ({err})") from None
     return dict(raw)
 

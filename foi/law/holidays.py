@@ -215,8 +215,14 @@ def holidays_in(
     year: int, calendar: str = "uk", overrides: HolidayOverrides | None = None
 ) -> list[Holiday]:
     """The bank holidays of a year that count under a calendar, weekends included."""
+    return list(counted_in(year, calendar, overrides))
+
+
+@lru_cache(maxsize=1024)
+def counted_in(year: int, calendar: str, overrides: HolidayOverrides | None = None) -> tuple[Holiday, ...]:
+    """holidays_in, worked out once per year and calendar (working-day arithmetic asks often)."""
     parts = parts_of(calendar)
-    return [h for h in _year(year, overrides).values() if h.region_ids & parts]
+    return tuple(h for h in _year(year, overrides).values() if h.region_ids & parts)
 
 
 def parts_of(calendar: str) -> frozenset[str]:

@@ -129,12 +129,10 @@ def parse(raw: Any, where: str) -> Scenario:
 
 
 def _load_file(path: Path) -> Scenario:
-    import yaml
-
     try:
         stat = path.stat()
         return _load_cached(str(path), stat.st_mtime_ns, stat.st_size)
-    except (OSError, yaml.YAMLError) as err:
+    except OSError as err:  # a YAML problem is a DataError naming the line, from yamlio
         raise DataError(f"{path}: cannot read this scenario file ({type(err).__name__})") from None
 
 

@@ -9,6 +9,7 @@ with every value escaped. rich is imported lazily so that `foi --help` stays fas
 from __future__ import annotations
 
 import sys
+from collections.abc import Collection
 from typing import Any
 
 from foi.support.text import shown
@@ -17,7 +18,7 @@ from foi.support.text import shown
 def _console(stderr: bool, width: int | None = None) -> Any:
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False, soft_wrap=True, width=width)
+    return Console(stderr=stderr, highlight=False, soft_wrap=True, width=width, emoji=False)
 
 
 def error(message: str) -> None:
@@ -70,22 +71,48 @@ def panel(text: str, title: str) -> None:
     _console(stderr=True).print(Panel(Text(shown(text)), title=Text(shown(title)), expand=False))
 
 
-def table(rows: list[list[Any]], headers: list[str], title: str | None = None) -> None:
-    """Print a table on stdout for human reading; every cell is plain text, never markup (a rich
-    Text keeps its style: that is how a caller colours a row without markup)."""
-    from rich.table import Table
-    from rich.text import Text
+def table(rows: list[list[Any]], headers: list[str], red_rows: Collection[int] = ()) -> None:
+    """Print a table on stdout for human reading; every cell is plain text, never markup.
 
-    t = Table(title=Text(shown(title)) if title else None, show_lines=False)
-    for index, header in enumerate(headers):
-        t.add_column(Text(shown(header)), overflow="fold", no_wrap=index == 0)
-    for row in rows:
-        t.add_row(*(Text(shown(cell.plain), style=cell.style) if isinstance(cell, Text) else Text(shown(str(cell)))
-                    for cell in row))
-    # A pipe or a file gets a wide table rather than rich's 80 columns: ids must stay whole.
+    A terminal gets the table fitted to its width, the rows in `red_rows` red where it shows colour;
+    a pipe or a file gets every cell on one line (ids, bodies and titles stay whole for grep) and no
+    colour codes.
+    """
+    from foi.support import textable
+
     if sys.stdout is None:
         write_stdout("")  # the one error for a closed stdout
-    _console(stderr=False, width=None if sys.stdout.isatty() else 140).print(t)
+    terminal = sys.stdout.isatty()
+    text = textable.render([shown(h) for h in headers], [[shown(str(cell)) for cell in row] for row in rows],
+                           width=_terminal_width() if terminal else None, red_rows=red_rows,
+                           colour=_colour(terminal), ascii_only=not _can_draw_boxes())
+    write_stdout(text)
+
+
+def _terminal_width() -> int:
+    import shutil
+
+    return shutil.get_terminal_size().columns  # COLUMNS first, as rich reads it
+
+
+def _colour(terminal: bool) -> bool:
+    """Colour as rich decides it: NO_COLOR wins, FORCE_COLOR forces, else a terminal that is not dumb."""
+    import os
+
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return terminal and os.environ.get("TERM", "") not in ("dumb", "unknown")
+
+
+def _can_draw_boxes() -> bool:
+    """Whether stdout's encoding has the box-drawing characters (a Windows cp1252 console has not)."""
+    try:
+        "┏━┃│└".encode(sys.stdout.encoding or "ascii")
+    except (LookupError, UnicodeEncodeError):
+        return False
+    return True
 
 
 def styled(markup: str, stderr: bool = False) -> None:

@@ -30,11 +30,24 @@ def load(name: str, key: dict[str, Any]) -> Any:
 
 def save(name: str, key: dict[str, Any], value: Any) -> None:
     """Store a JSON-able value under name with its key; do nothing if the folder is not writable."""
+    save_text(name, json.dumps({"key": key, "value": value}, ensure_ascii=False, separators=(",", ":")))
+
+
+def load_text(name: str) -> str | None:
+    """An entry kept whole by its owner (who checks its key), or None when there is none."""
+    try:
+        with open(cache_dir() / f"{name}.json", encoding="utf-8") as handle:
+            return handle.read()
+    except (OSError, ValueError):
+        return None
+
+
+def save_text(name: str, text: str) -> None:
+    """Keep an entry whole; do nothing if the folder is not writable."""
     from foi.support.errors import FoiError
     from foi.support.files import write_atomic
 
     folder = cache_dir()
-    text = json.dumps({"key": key, "value": value}, ensure_ascii=False, separators=(",", ":"))
     try:
         folder.mkdir(parents=True, exist_ok=True)
         write_atomic(folder / f"{name}.json", text, force=True)

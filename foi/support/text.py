@@ -54,6 +54,8 @@ def shown(text: str, *, keep_newlines: bool = True) -> str:
     the escape is JSON's own form (\\u202e), and JSON already escapes everything below U+0020, so a
     JSON document stays valid JSON, meaning the same, after passing through here.
     """
+    if text.isprintable():  # no control, format, separator or surrogate character: nothing to escape
+        return text
     parts = []
     for ch in text:
         if ch == "\n" and keep_newlines or ch == "\t":

@@ -10,7 +10,9 @@ Answers, profile, scenario and holiday files are plain `key: value` data, so the
 Every problem is a DataError naming the file and the line.
 
 Scenario, question and directory files are read for every letter; in a batch of hundreds, parsing
-them again each time would be most of the work, hence the cache.
+them again each time would be most of the work, hence the cache in memory. foi's own files are also
+kept parsed between runs (foi.support.yamlcache), so a command that reads only them never imports
+PyYAML at all.
 """
 
 from __future__ import annotations
@@ -166,4 +168,28 @@ def _read(path: str, mtime_ns: int, size: int, dates: bool) -> Any:
     from foi.support import files
 
     text = files.read_text(Path(path), "YAML file", limit=MAX_BYTES)
-    return load(text, path, dates=dates, aliases=_foi_own(Path(path)))
+    own = _foi_own(Path(path))
+    if not own:
+        return load(text, path, dates=dates)
+    # foi's own files are kept parsed, so that PyYAML need not be imported.
+    from foi.support import yamlcache
+
+    name = _cache_name(Path(path)) + ("" if dates else "-text-dates")
+    kept, value = yamlcache.load(name, text, dates)
+    if kept:
+        return value
+    value = load(text, path, dates=dates, aliases=True)
+    yamlcache.save(name, text, dates, value)
+    return value
+
+
+def _cache_name(path: Path) -> str:
+    """The cache entry of one of foi's files, named after its place in the package."""
+    from foi.support.paths import PACKAGE_DIR, builtin_templates
+
+    resolved = path.resolve()
+    for label, folder in (("data", PACKAGE_DIR), ("templates", builtin_templates())):
+        if resolved.is_relative_to(folder.resolve()):
+            relative = resolved.relative_to(folder.resolve()).as_posix()
+            return "yaml-" + label + "-" + relative.replace("/", "-").removesuffix(".yaml")
+    return "yaml-" + path.name

@@ -4,20 +4,25 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from foi.support import console
 from foi.support.errors import UsageProblem
 from foi.support.files import write_atomic
-from foi.tracker import ical, recording, sources, view
+from foi.tracker import recording, view
 from foi.tracker.model import Event
-from foi.tracker.sources import Flags
 from foi.tracker.status import derive
+
+if TYPE_CHECKING:  # reading letters and manifests, and iCalendar, only in the commands that do it
+    from foi.tracker.sources import Flags
 
 EXPORT_FORMATS = ("csv", "json", "ics")
 
 
 def add(db: str | None, source: Path | None, flags: Flags, sent: date | None) -> list[int]:
     """Track what the file (or the flags alone) describes; the new ids."""
+    from foi.tracker import sources
+
     if source is None:
         return recording.add_requests(db, [(sources.from_flags(flags), sent)])
     name = source.name.lower()
@@ -56,8 +61,8 @@ def listing(db: str | None, today: date, filters: view.Filters, fmt: str) -> Non
     elif not pairs:
         console.info("No tracked requests match. Add one with: foi track add LETTER --sent DATE")
     else:
-        headers, rows = view.table_rows(pairs)
-        console.table(rows, headers)
+        headers, rows, red = view.table_rows(pairs)
+        console.table(rows, headers, red_rows=red)
 
 
 def show(db: str | None, request_id: int, today: date, as_json: bool) -> None:
@@ -84,6 +89,8 @@ def export(db: str | None, fmt: str, output: Path | None, today: date, force: bo
     requests = recording.load_all(db)
     pairs = [(r, derive(r, today)) for r in requests]
     if fmt == "ics":
+        from foi.tracker import ical
+
         data = ical.ics(pairs)
     elif fmt == "csv":
         data = view.as_csv(pairs).encode("utf-8")

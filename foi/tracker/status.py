@@ -15,13 +15,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Any
 
 from foi.law import regimes
 from foi.law.deadlines import Deadline, response_due
 from foi.law.next_steps import Step, next_steps
 from foi.law.regimes import Regime
-from foi.law.workdays import add_months, add_working_days, holidays_skipped, is_working_day
+from foi.law.workdays import add_months, add_working_days, holidays_skipped, working_days_in
 from foi.tracker.model import REPLIES, Event, Tracked
 
 LABELS: dict[str, str] = {
@@ -127,14 +128,11 @@ def derive(request: Tracked, today: date) -> State:
     reply = _reply(request)
     review = request.last("review-requested")
     answered = request.last("review-response")
-    steps = next_steps(
-        deadline, responded=reply.on if reply else None,
-        review_requested=review.on if review else None,
-        review_answered=answered.on if answered else None,
-    )
+    steps = _steps(deadline, reply.on if reply else None, review.on if review else None,
+                   answered.on if answered else None)
     state = State(
         key=key, today=today, regime=regime, sent=sent.on, clarified=clarified, deadline=deadline,
-        very_overdue_from=_very_overdue(deadline, regime), responded=reply.on if reply else None,
+        very_overdue_from=_very_overdue(deadline, regime.id), responded=reply.on if reply else None,
         review_requested=review.on if review else None,
         review_answered=answered.on if answered else None, steps=steps,
     )
@@ -160,16 +158,30 @@ def _deadline(request: Tracked, regime: Regime, sent: date) -> tuple[Deadline, d
     clarified = clarified_event.on if clarified_event and clarified_event.on >= sent else None
     extension = request.last("extension")
     if extension is None:
-        return response_due(sent, regime, clarified=clarified), clarified
+        return _due(sent, regime.id, clarified, False), clarified
     if extension.until is None:
-        return response_due(sent, regime, clarified=clarified, extended=True), clarified
-    base = response_due(sent, regime, clarified=clarified)
+        return _due(sent, regime.id, clarified, True), clarified
+    base = _due(sent, regime.id, clarified, False)
     moved = replace(
         base, due=extension.until, extended=True, code_due=None, rolled_due=None,
         extension_due=None, extension_count=None,
         holidays_skipped=holidays_skipped(base.start, extension.until, base.calendar),
     )
     return moved, clarified
+
+
+# An adviser's tracker holds hundreds of requests sent the same day under the same law: each set of
+# dates is worked out once per `foi track list`, not once per request (the arguments are all it uses).
+@lru_cache(maxsize=4096)
+def _due(sent: date, regime_id: str, clarified: date | None, extended: bool) -> Deadline:
+    return response_due(sent, regimes.get(regime_id), clarified=clarified, extended=extended)
+
+
+@lru_cache(maxsize=4096)
+def _steps(deadline: Deadline, responded: date | None, review_requested: date | None,
+           review_answered: date | None) -> tuple[Step, ...]:
+    return next_steps(deadline, responded=responded, review_requested=review_requested,
+                      review_answered=review_answered)
 
 
 def _reply(request: Tracked) -> Event | None:
@@ -181,9 +193,11 @@ def _reply(request: Tracked) -> Event | None:
     return replies[-1] if replies else None
 
 
-def _very_overdue(deadline: Deadline, regime: Regime) -> date:
+@lru_cache(maxsize=4096)
+def _very_overdue(deadline: Deadline, regime_id: str) -> date:
     """Alaveteli's "very overdue": twice the period (40 working days; three months for subject
     access), counted like the due date."""
+    regime = regimes.get(regime_id)
     if regime.unit == "months":
         return add_months(deadline.start, 3) + timedelta(days=1)
     return add_working_days(deadline.start, 2 * regime.period, deadline.calendar) + timedelta(days=1)
@@ -191,11 +205,7 @@ def _very_overdue(deadline: Deadline, regime: Regime) -> date:
 
 def working_days_between(after: date, through: date, calendar: str) -> int:
     """The working days in (after, through]: how late something is."""
-    count, day = 0, after
-    while day < through:
-        day += timedelta(days=1)
-        count += is_working_day(day, calendar)
-    return count
+    return working_days_in(after, through, calendar)
 
 
 def _lateness(state: State) -> State:

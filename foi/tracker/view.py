@@ -108,20 +108,19 @@ def as_json(pairs: list[tuple[Tracked, State]]) -> str:
     return json.dumps([row(*pair) for pair in pairs], indent=2, ensure_ascii=False) + "\n"
 
 
-def table_rows(pairs: list[tuple[Tracked, State]]) -> tuple[list[str], list[list[Any]]]:
-    """Headers and cells as text, never markup: overdue rows styled red (a pipe or file gets plain text)."""
-    from rich.text import Text
-
+def table_rows(pairs: list[tuple[Tracked, State]]) -> tuple[list[str], list[list[str]], set[int]]:
+    """Headers, cells as text (never markup), and the rows to show in red: the overdue ones."""
     headers = ["ID", "Status", "Due", "Next step", "On or by", "Body", "Title"]
-    rows = []
-    for request, state in pairs:
+    rows, red = [], set()
+    for index, (request, state) in enumerate(pairs):
         status = state.label + (f" ({state.overdue_days} wd)" if state.overdue_days else "")
         # The command that takes the next step, where there is one: short, and what to type.
         step = state.next_command or state.next_action.removesuffix(", due by")
-        cells = [str(request.id), status, _iso(current_due(state)) or "",
-                 step, _iso(state.next_date) or "", request.body, request.title]
-        rows.append([Text(cell, style="bold red" if state.overdue else "") for cell in cells])
-    return headers, rows
+        rows.append([str(request.id), status, _iso(current_due(state)) or "",
+                     step, _iso(state.next_date) or "", request.body, request.title])
+        if state.overdue:
+            red.add(index)
+    return headers, rows, red
 
 
 # --- one request ---------------------------------------------------------------------------------

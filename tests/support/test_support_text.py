@@ -40,3 +40,16 @@ def test_errors_and_tables_print_data_as_text(capsys: pytest.CaptureFixture[str]
 def test_json_shown_escaped_is_still_the_same_json(value: str) -> None:
     document = json.dumps({"name": value}, ensure_ascii=False)
     assert json.loads(text.shown(document)) == {"name": value}
+
+
+@given(st.text(alphabet=st.characters() | st.sampled_from(["\x1b", "\x7f", "\x85", "\u202e", "\u2066", "\u2028", "\ufeff", "\n", "\r", "\t"])))
+def test_shown_takes_its_shortcut_only_when_no_character_would_change(value: str) -> None:
+    """shown returns printable text as it is: the same as escaping character by character."""
+    slow = "".join(text.shown(ch) for ch in value)  # one character at a time never takes the shortcut...
+    assert text.shown(value) == slow  # ...unless it is printable, where nothing is escaped anyway
+
+
+def test_styled_output_never_turns_codes_into_emoji(capsys: pytest.CaptureFixture[str]) -> None:
+    """rich reads ":100:" as an emoji code: a finding on line 100 must still say letter.txt:100:5."""
+    console.styled("[bold]letter.txt:100:5[/bold] and :smile:")
+    assert capsys.readouterr().out == "letter.txt:100:5 and :smile:\n"
