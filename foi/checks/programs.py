@@ -33,16 +33,7 @@ def _key() -> dict[str, Any]:
     import _sre
 
     return {"format": _FORMAT, "python": sys.version, "implementation": sys.implementation.name,
-            "engine": [_sre.MAGIC, _sre.CODESIZE], "code": _checksum(Path(__file__).with_name("patterns.py"))}
-
-
-def _checksum(path: Path) -> str:
-    import zlib
-
-    try:
-        return format(zlib.crc32(path.read_bytes()), "08x")
-    except OSError:
-        return "unreadable"
+            "engine": [_sre.MAGIC, _sre.CODESIZE], "code": diskcache.checksum(Path(__file__).with_name("patterns.py"))}
 
 
 @lru_cache(maxsize=1)

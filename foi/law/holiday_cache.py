@@ -11,7 +11,6 @@ tests/law/test_holiday_cache.py checks the kept tables equal the package's, year
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Callable
 from datetime import date
 from functools import lru_cache
@@ -63,16 +62,9 @@ def _key() -> dict[str, Any]:
     return {
         "format": _FORMAT,
         "holidays": package_version(),
-        "names": _checksum(DATA_DIR / "holidays.yaml"),
-        "code": _checksum(here / "holidays.py"),
+        "names": diskcache.checksum(DATA_DIR / "holidays.yaml"),
+        "code": diskcache.checksum(here / "holidays.py"),
     }
-
-
-def _checksum(path: Path) -> str:
-    try:
-        return format(zlib.crc32(path.read_bytes()), "08x")
-    except OSError:
-        return "unreadable"
 
 
 @lru_cache(maxsize=1)

@@ -11,6 +11,7 @@ so a reader never sees half a file.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 from foi.support.paths import cache_dir
@@ -53,3 +54,13 @@ def save_text(name: str, text: str) -> None:
         write_atomic(folder / f"{name}.json", text, force=True)
     except (OSError, FoiError):
         return
+
+
+def checksum(path: Path) -> str:
+    """A short fingerprint of a file a cached value was worked out from (part of an entry's key)."""
+    import zlib
+
+    try:
+        return format(zlib.crc32(path.read_bytes()), "08x")
+    except OSError:
+        return "unreadable"
