@@ -626,10 +626,11 @@ def main() -> None:
     traceback), never a screen of Python a claimant cannot read.
     """
     import os
+    import sys
 
     _forgiving_streams()
     try:
-        app()
+        only_the_command(app, sys.argv[1:])()
     except KeyboardInterrupt:
         _interrupted()
         raise SystemExit(EXIT_INTERRUPTED) from None
@@ -650,6 +651,29 @@ def main() -> None:
         console.error(f"foi stopped on an unexpected problem ({type(err).__name__}); nothing more was "
                       "written. Please report it (run again with FOI_DEBUG=1 for the details)")
         raise SystemExit(1) from None
+
+
+def only_the_command(whole: typer.Typer, args: list[str]) -> typer.Typer:
+    """The app holding only the command (or group of commands) the arguments name, or the whole app.
+
+    typer works out every command's options from its function's signature before it runs any: for
+    `foi check` that was a twentieth of its time, spent on the other nineteen. The command runs, and
+    prints its help and errors, exactly as in the whole app; anything else (no command, an option,
+    a misspelt name) goes to the whole app, which lists the commands or suggests the right one.
+    """
+    import copy
+
+    from typer.main import get_command_name
+
+    name = args[0] if args else ""
+    commands = [c for c in whole.registered_commands
+                if (c.name or get_command_name(c.callback.__name__ if c.callback else "")) == name]
+    groups = [g for g in whole.registered_groups if g.name == name]
+    if len(commands) + len(groups) != 1:
+        return whole
+    trimmed = copy.copy(whole)
+    trimmed.registered_commands, trimmed.registered_groups = commands, groups
+    return trimmed
 
 
 # --- track ---

@@ -185,6 +185,8 @@ class Pattern:
         """The compiled pattern, from the parse `needs` made where there was one."""
         if self._compiled is None:
             tree, self._tree = self._tree, None
+            if tree is None and self._read and PARSER:  # what it needs was kept, but not its program
+                tree = _parse(self.source, self.flags)
             if tree is None:
                 self._compiled = re.compile(self.source, self.flags)
             else:
@@ -192,13 +194,15 @@ class Pattern:
         return self._compiled
 
     def _read_source(self) -> None:
-        """What the pattern needs, and its program, kept from an earlier run; else its parse."""
+        """What the pattern needs, and its program, kept from an earlier run; else its parse (and what it
+        needs is kept, so that a pattern no text ever holds the needs of is not parsed on every run)."""
         kept = programs.kept(self.source, self.flags)
         if kept is not None:
             self._needs, self._compiled = kept
             return
         self._tree = _parse(self.source, self.flags)
         self._needs = _needs_of_sequence(self._tree)
+        programs.keep_needs(self.source, self.flags, self._needs)
 
     def possible(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> bool:
         """False only when no match can lie in text[pos:endpos]: it holds none of the needed strings."""

@@ -15,7 +15,9 @@ back to the engine the next time. It cannot change what a pattern matches:
 
 from __future__ import annotations
 
+import array
 import atexit
+import base64
 import re
 import sys
 from functools import lru_cache
@@ -25,7 +27,7 @@ from typing import Any
 from foi.support import diskcache
 
 _ENTRY = "check-patterns"
-_FORMAT = 1
+_FORMAT = 2  # 2: each program's code as the base64 of its words (a JSON list of numbers took 9 ms to read)
 _fresh: dict[str, list[Any]] = {}  # worked out in this run, kept when it ends
 
 
@@ -46,15 +48,39 @@ def _name(source: str, flags: int) -> str:
     return f"{flags}\n{source}"
 
 
-def kept(source: str, flags: int) -> tuple[frozenset[str] | None, re.Pattern[str]] | None:
-    """(needs, compiled pattern) kept for this source and flags, or None to compile it afresh."""
+def _words() -> str | None:
+    """The array type code whose items are the engine's code words (None: no such type here)."""
+    import _sre
+
+    return next((code for code in "IL" if array.array(code).itemsize == _sre.CODESIZE), None)
+
+
+def _encode(code: list[int]) -> str:
+    words = _words()
+    assert words is not None  # keep() is not called where there is no such type
+    return base64.b64encode(array.array(words, code).tobytes()).decode("ascii")
+
+
+def _decode(text: str) -> list[int]:
+    words = array.array(_words() or "")  # no such type: ValueError, and the pattern is compiled afresh
+    words.frombytes(base64.b64decode(text, validate=True))
+    return words.tolist()
+
+
+def kept(source: str, flags: int) -> tuple[frozenset[str] | None, re.Pattern[str] | None] | None:
+    """(needs, compiled pattern) kept for this source and flags; the pattern is None where only what it
+    needs was kept (it was never run); None when nothing usable is kept, to parse it afresh."""
     import _sre
 
     entry = _kept().get(_name(source, flags))
     try:
-        needed, final_flags, code, groups, groupindex, indexgroup = entry  # type: ignore[misc]
-        compiled = _sre.compile(source, final_flags, code, groups, groupindex, tuple(indexgroup))
-        return (None if needed is None else frozenset(needed)), compiled
+        needed, *made = entry  # type: ignore[misc]
+        needs = None if needed is None else frozenset(needed)
+        if not made:
+            return needs, None
+        final_flags, code, groups, groupindex, indexgroup = made
+        compiled = _sre.compile(source, final_flags, _decode(code), groups, groupindex, tuple(indexgroup))
+        return needs, compiled
     except Exception:  # noqa: BLE001 - missing, malformed or refused by the engine: compile afresh
         return None
 
@@ -75,12 +101,23 @@ def keep(source: str, flags: int, needed: frozenset[str] | None, tree: Any) -> r
     """Compile a parsed pattern, and keep its program for the next run."""
     import _sre
 
-    final_flags, code, groups, groupindex, indexgroup = made = program(tree, flags)
+    final_flags, code, groups, groupindex, indexgroup = program(tree, flags)
     compiled: re.Pattern[str] = _sre.compile(source, final_flags, code, groups, groupindex, tuple(indexgroup))
+    if _words() is not None:
+        _note(source, flags, [None if needed is None else sorted(needed), final_flags, _encode(code), groups,
+                              groupindex, indexgroup])
+    return compiled
+
+
+def keep_needs(source: str, flags: int, needed: frozenset[str] | None) -> None:
+    """Keep what a parsed pattern needs, for a pattern not run this time (no text held its needs)."""
+    _note(source, flags, [None if needed is None else sorted(needed)])
+
+
+def _note(source: str, flags: int, entry: list[Any]) -> None:
     if not _fresh:
         atexit.register(_save)
-    _fresh[_name(source, flags)] = [None if needed is None else sorted(needed), *made]
-    return compiled
+    _fresh[_name(source, flags)] = entry
 
 
 def _save() -> None:

@@ -54,12 +54,41 @@ def test_every_kept_pattern_matches_as_re_compile_does(cache: Path) -> None:
 
 
 def test_a_program_the_engine_refuses_is_compiled_afresh(cache: Path) -> None:
-    source, flags = r"\bwhy\b", re.IGNORECASE
-    diskcache.save("check-patterns", programs._key(), {f"{flags}\n{source}": [["why"], 32 | 2, [999, 1], 0, {}, []]})
+    source, flags = r"\bwhy\b", int(re.IGNORECASE)
+    diskcache.save("check-patterns", programs._key(),
+                   {f"{flags}\n{source}": [["why"], 32 | 2, programs._encode([999, 1]), 0, {}, []]})
     programs._kept.cache_clear()
     assert programs.kept(source, flags) is None  # "invalid SRE code": not used
     regex = patterns.Pattern(source, flags)
     assert regex.search("so WHY then").span() == (3, 6)
+
+
+@pytest.mark.parametrize("code", ["not base64!", "AAA", 12, None, [17, 0]])
+def test_a_program_kept_malformed_is_compiled_afresh(cache: Path, code: object) -> None:
+    source, flags = r"\bwhy\b", int(re.IGNORECASE)
+    diskcache.save("check-patterns", programs._key(), {f"{flags}\n{source}": [["why"], 32 | 2, code, 0, {}, []]})
+    programs._kept.cache_clear()
+    assert programs.kept(source, flags) is None
+    assert patterns.Pattern(source, flags).search("so WHY then").span() == (3, 6)
+
+
+def test_a_pattern_never_run_keeps_what_it_needs_and_is_not_parsed_again(
+        cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    source, flags = r"\bgestapo\b", int(re.IGNORECASE)
+    assert patterns.Pattern(source, flags).search("nothing like it here") is None  # parsed, not compiled
+    programs._save()
+    programs._kept.cache_clear()
+    monkeypatch.setattr(programs, "_fresh", {})
+    assert programs.kept(source, flags) == (frozenset({"gestapo"}), None)
+
+    parsed: list[str] = []
+    real_parse = patterns._parse
+    monkeypatch.setattr(patterns, "_parse", lambda s, f: parsed.append(s) or real_parse(s, f))
+    regex = patterns.Pattern(source, flags)
+    assert regex.search("nothing like it here") is None and parsed == []  # what it needs came from the cache
+    assert regex.search("the GESTAPO state").span() == (4, 11)  # compiled when some text holds it
+    assert parsed == [source]
+    assert len(programs._fresh[f"{flags}\n{source}"]) == 6  # and now its program is kept too
 
 
 def test_entries_from_another_python_or_another_patterns_py_are_not_used(cache: Path) -> None:
