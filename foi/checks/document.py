@@ -35,9 +35,9 @@ _INLINE_SALUTATION = pattern(r"\s*(?:dear|to)\s+[^,\n]{1,60},\s*", re.IGNORECASE
 _INLINE_CLOSING = pattern(
     r"(?<=[.!?])\s+(?:yours\s+(?:faithfully|sincerely)|kind\s+regards|best\s+regards|regards|many\s+thanks)"
     r"[,.]?\s*(?P<name>[^\n]{0,60})\s*$", re.IGNORECASE)
-_DIGIT_MARKER = re.compile(r"^(\s*)(\d{1,2}[.)]|\(\d{1,2}\))(\s+|$)")
-_SUB_MARKER = re.compile(r"^(\s*)([a-z][.)]|\((?:[a-z]|[ivx]{1,4})\)|[ivx]{1,4}[.)])(\s+)")
-_BULLET = re.compile(r"^(\s*)([-*•\u2022])(\s+)")
+_DIGIT_MARKER = pattern(r"^(\s*)(\d{1,2}[.)]|\(\d{1,2}\))(\s+|$)")
+_SUB_MARKER = pattern(r"^(\s*)([a-z][.)]|\((?:[a-z]|[ivx]{1,4})\)|[ivx]{1,4}[.)])(\s+)")
+_BULLET = pattern(r"^(\s*)([-*•\u2022])(\s+)")
 _ENDS_CLAUSE = pattern(r"[:;.?!]\s*$")
 _MARKDOWN = pattern(r"^[#>*_\s]+|[*_]+$")
 
@@ -331,8 +331,8 @@ def _blocks(text: str, lines: list[tuple[int, int]]) -> list[Block]:
         if marker:
             close()
             indent = len(marker.group(1).expandtabs(4))
-            numbered = marker.re is _DIGIT_MARKER
-            if marker.re is _SUB_MARKER:
+            numbered = marker.re is _DIGIT_MARKER.compiled
+            if marker.re is _SUB_MARKER.compiled:
                 level = 1
             else:
                 level = 1 if indent >= (4 if numbered else 2) else 0

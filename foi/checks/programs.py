@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import array
 import atexit
-import base64
+import binascii
 import re
 import sys
 from functools import lru_cache
@@ -58,12 +58,12 @@ def _words() -> str | None:
 def _encode(code: list[int]) -> str:
     words = _words()
     assert words is not None  # keep() is not called where there is no such type
-    return base64.b64encode(array.array(words, code).tobytes()).decode("ascii")
+    return binascii.b2a_base64(array.array(words, code).tobytes(), newline=False).decode("ascii")
 
 
 def _decode(text: str) -> list[int]:
     words = array.array(_words() or "")  # no such type: ValueError, and the pattern is compiled afresh
-    words.frombytes(base64.b64decode(text, validate=True))
+    words.frombytes(binascii.a2b_base64(text, strict_mode=True))
     return words.tolist()
 
 

@@ -12,24 +12,31 @@ import re
 from collections.abc import Iterable
 
 from foi.checks.finding import INFO, WARNING, Finding
-from foi.checks.patterns import pattern
+from foi.checks.patterns import any_of, pattern
 from foi.checks.registry import Context, rule
 from foi.checks.words import phrases, wordlike
 
-EMOTIVE = pattern(
-    r"\b(disgrace(?:ful)?|scandalous|outrage(?:ous)?|appalling|shameful|shame\s+on|disgusting|pathetic|"
-    r"useless|incompeten(?:t|ce)|liars?|lying\s+(?:to|about)|(?:are|were|been)\s+lying|lied\s+to|crooks?|thieves|scum|parasites?|vile|evil|"
-    r"sick\s+(?:of|and\s+tired)|fed\s+up|a\s+(?:complete\s+|total\s+|bad\s+|sick\s+)?joke|shambles|farce|"
-    r"despicable|contemptible|cowards?|cowardly|heartless|inhumane|barbaric|cruel|nazis?|gestapo|fascists?|"
-    r"blood\s+on\s+your\s+hands|how\s+dare|hiding\s+behind|cover[\s-]up|stonewall(?:ing|ed)?|fob(?:bed)?\s+"
-    r"(?:me\s+)?off|deliberately\s+(?:ignor|obstruct|mislead|delay|hid)\w*|you\s+people|you\s+lot|bloody(?!\s+Sunday)|"
-    r"damn(?:ed)?|crap|shit\w*|f[u*]ck\w*|bastards?|idiots?|morons?|stupid|ridiculous|absurd|laughable|"
-    r"atrocious|abysmal|diabolical|witch[\s-]hunt|vendetta|jobsworths?|corrupt(?!\s+(?:data|files?|records?|file))|rip[\s-]off|con\s+artists?|"
-    r"shocking|tyrann\w+|victimising|persecuting|harassing\s+me|bullying\s+me|wasting\s+taxpayers|"
-    r"knew\s+(?:that\s+)?(?:what\s+was\s+stated\s+)?(?:was|were|is)\s+(?:untrue|false|a\s+lie)|knowingly\s+(?:lied|misled)|"
-    r"false\s+claims|don.t\s+try\s+to\s+be\s+clever)\b",
-    re.IGNORECASE,
-)
+# Heated words, each a regular-expression fragment (matched case-blind, on word boundaries), in the order
+# they are tried: where two could match at one place, the first listed wins.
+EMOTIVE_WORDS = [
+    r"disgrace(?:ful)?", r"scandalous", r"outrage(?:ous)?", r"appalling", r"shameful", r"shame\s+on",
+    r"disgusting", r"pathetic", r"useless", r"incompeten(?:t|ce)", r"liars?", r"lying\s+(?:to|about)",
+    r"are\s+lying", r"were\s+lying", r"been\s+lying", r"lied\s+to", r"crooks?", r"thieves", r"scum",
+    r"parasites?", r"vile", r"evil", r"sick\s+(?:of|and\s+tired)", r"fed\s+up",
+    r"a\s+(?:complete\s+|total\s+|bad\s+|sick\s+)?joke", r"shambles", r"farce", r"despicable", r"contemptible",
+    r"cowards?", r"cowardly", r"heartless", r"inhumane", r"barbaric", r"cruel", r"nazis?", r"gestapo",
+    r"fascists?", r"blood\s+on\s+your\s+hands", r"how\s+dare", r"hiding\s+behind", r"cover[\s-]up",
+    r"stonewall(?:ing|ed)?", r"fob(?:bed)?\s+(?:me\s+)?off",
+    r"deliberately\s+(?:ignor|obstruct|mislead|delay|hid)\w*", r"you\s+people", r"you\s+lot",
+    r"bloody(?!\s+Sunday)", r"damn(?:ed)?", r"crap", r"shit\w*", r"f[u*]ck\w*", r"bastards?", r"idiots?",
+    r"morons?", r"stupid", r"ridiculous", r"absurd", r"laughable", r"atrocious", r"abysmal", r"diabolical",
+    r"witch[\s-]hunt", r"vendetta", r"jobsworths?", r"corrupt(?!\s+(?:data|files?|records?|file))",
+    r"rip[\s-]off", r"con\s+artists?", r"shocking", r"tyrann\w+", r"victimising", r"persecuting",
+    r"harassing\s+me", r"bullying\s+me", r"wasting\s+taxpayers",
+    r"knew\s+(?:that\s+)?(?:what\s+was\s+stated\s+)?(?:was|were|is)\s+(?:untrue|false|a\s+lie)",
+    r"knowingly\s+(?:lied|misled)", r"false\s+claims", r"don.t\s+try\s+to\s+be\s+clever",
+]
+EMOTIVE = pattern(r"\b(" + any_of(EMOTIVE_WORDS, re.IGNORECASE) + r")\b", re.IGNORECASE)
 _BANG = pattern(r"[!?]*![!?]+|\?{2,}")
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from foi.checks.patterns import Pattern, pattern
+from foi.checks.patterns import Pattern, any_of, pattern
 
 # Short or vowel-poor words people write in capitals for emphasis.
 COMMON_CAPS = frozenset(["NOT", "NO", "ALL", "ANY", "AND", "THE", "YOU", "YOUR", "WHY", "NOW", "MY", "ME", "WE", "OR", "IF", "SO", "TO", "OF", "IN", "ON", "AT", "BY", "IS", "IT", "BE", "DO", "UP", "HOW", "WHO", "FOR", "HAS", "HAD", "WAS", "WHAT", "WILL", "MUST", "STILL", "NEVER", "AGAIN", "ALWAYS", "ONLY", "JUST", "VERY", "FIRST", "SECOND", "THIRD", "FOURTH", "FIFTH", "SIXTH", "TIME", "TIMES", "PLEASE", "URGENT", "IMMEDIATELY", "TRUTH", "LIES", "WRONG", "RIGHT", "HELP", "STOP", "DEMAND", "REFUSE", "LEGAL", "ILLEGAL"])
@@ -39,4 +39,4 @@ def phrases(name: str) -> Pattern:
     from foi.support.yamlio import read
 
     entries = read(DATA_DIR / WORD_LISTS)[name]
-    return pattern(r"\b(?:" + "|".join(f"(?:{entry})" for entry in entries) + r")\b", re.IGNORECASE)
+    return pattern(r"\b" + any_of(list(entries), re.IGNORECASE) + r"\b", re.IGNORECASE)
