@@ -158,8 +158,8 @@ class Batch:
         sources = [*self.above, Source(self.problems.where(row), values), *self.below]
 
         def alone() -> tuple[intake.Intake, drafting.Draft]:
-            taken = intake.collect(sources, letter_date=self.letter_date, asker=None,
-                                   user_dir=self.request.user_dir, directory=directory)
+            taken = intake.collect(sources, letter_date=self.letter_date, asker=None,  # warnings printed
+                                   user_dir=self.request.user_dir, directory=directory, warn=console.warn)
             return taken, self._finish(drafting.build(taken, self.request.user_dir))
 
         key = self.memo.key(row.values, body.id if body is not None else None)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -246,7 +247,7 @@ def test_memory_is_bounded_whatever_the_rows(tmp_path: Path) -> None:
     for number in range(2 * memo.PLANS + memo.WAITING + 50):
         key = kept.key({"authority": "dwp", "office": f"office {number}", "name": "Jo"}, None)
         assert "Jo" not in repr(key)
-        drafted = (number, number)
+        drafted = (SimpleNamespace(warnings=(), number=number), number)  # an Intake's warnings: none
         for _ in range(1 + number % 2):  # every other request has a second row
             kept.letter(key, {}, [], lambda drafted=drafted: drafted)  # type: ignore[misc]
     assert len(kept.waiting) <= memo.WAITING and len(kept.plans) == memo.PLANS
@@ -296,3 +297,49 @@ def test_other_formats_are_foi_new_s_too(tmp_path: Path, fmt: str, ext: str) -> 
         assert (out / files[0]).read_bytes() == single.read_bytes(), entry["row"]
         second = single.with_name(f"{single.stem}-part-2{single.suffix}")  # foi new: alone-2.wdtk-part-2.txt
         assert (out / files[1]).read_bytes() == second.read_bytes()
+
+
+def test_the_memo_reads_warnings_from_the_intake_and_never_swaps_console_warn(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """console.warn is the one function before, during (while a row is drafted alone, and while a row's
+    personal answers go through the loop for a letter put together) and after a memoised batch; a
+    control character in an answer is still reported on stderr for its row, whichever way the letter
+    was made, once, in row order."""
+    from foi.request import intake
+    from foi.support import console
+
+    original = console.warn
+    during: list[tuple[str, bool]] = []  # each call watched, and whether console.warn was the original
+
+    def watch(function: Any) -> Any:
+        def watched(*args: Any, **kwargs: Any) -> Any:
+            during.append((function.__name__, console.warn is original))
+            return function(*args, **kwargs)
+        return watched
+
+    monkeypatch.setattr(intake, "collect", watch(intake.collect))  # drafting a row alone
+    monkeypatch.setattr(memo, "resolve", watch(memo.resolve))  # a row's personal answers, put together
+    rows = [{**BASE, **client} for client in CLIENTS]
+    rows += [{**BASE, "name": "Eve\u202e Adams", "email": "e@example.org"}]  # put together by the memo
+    rows += [{**BASE, "name": "Zoë\x1b[2J Ward", "address": "1 High Street, Ely"}]  # a new shape: alone
+    rows += [{**BASE, "office": "the Ipswich\u0007 Jobcentre", **CLIENTS[0]}]  # a new request: alone
+    rows += [{**BASE, "name": "Ivo\u202e Lee", "email": "i@example.org"}]  # put together again
+    path = write_csv(tmp_path / "rows.csv", rows)
+    out = tmp_path / "letters"
+    result = runner.invoke(app, ["batch", str(path), "--out", str(out), "--format", "markdown", "--no-profile",
+                                 *DATE])
+    assert result.exit_code == 0, result.output
+    assert console.warn is original
+    assert {name for name, _ in during} == {"collect", "resolve"}  # rows drafted alone and put together
+    assert all(same for _, same in during)
+    removed = [line for line in result.stderr.splitlines() if "removed control" in line]
+    assert removed == [
+        f"Warning: {path}: row 5: 'name': removed control or text-direction character(s) U+202E; check the value",
+        f"Warning: {path}: row 6: 'name': removed control or text-direction character(s) U+001B; check the value",
+        f"Warning: {path}: row 7: 'office': removed control or text-direction character(s) U+0007; check the value",
+        f"Warning: {path}: row 8: 'name': removed control or text-direction character(s) U+202E; check the value",
+    ]
+    monkeypatch.undo()
+    written = batch_letters(out)
+    for number, row in enumerate(rows, start=2):
+        assert written[number] == alone(row, tmp_path / f"alone-{number}.md"), number
