@@ -228,27 +228,38 @@ def _template_use(name: str, keys: tuple[str, ...], user_dir: Path | None) -> _U
 @dataclass
 class _Part:
     """One letter (the first, or the second written alongside) with stand-ins, as the chunks that
-    foi.letter.markup.parse splits it into: those without a stand-in parsed once, with their markdown.
+    foi.letter.markup.parse splits it into: those without a stand-in parsed once, and each run of them
+    between two chunks with stand-ins kept as one (its blocks, and their markdown joined), so a row
+    costs a few steps whatever the letter's length.
 
     Putting answers in never moves a chunk's edges: a chunk ends at a blank line, and what replaces a
     stand-in is never empty, starts and ends with a character that is not a space, and has no blank line
     in it (see `shape_of` and `_pairs`); so the letter is the same as parsing it whole."""
 
     draft: Draft
-    chunks: list[tuple[str, list[Block], str] | str]  # (chunk, its blocks, its markdown), or a chunk with stand-ins
+    runs: list[tuple[list[Block], str] | str]  # (blocks, their markdown) of chunks without stand-ins, or one with
 
     @classmethod
     def of(cls, draft: Draft, marked: str) -> _Part:
-        chunks: list[tuple[str, list[Block], str] | str] = []
+        runs: list[tuple[list[Block], str] | str] = []
+        blocks: list[Block] = []
+        texts: list[str] = []
         for chunk in _CHUNKS.split(marked.strip("\n")):
             if not chunk.strip():
                 continue
             if _OPEN in chunk:
-                chunks.append(chunk)
-            else:
-                blocks = markup.parse(chunk)
-                chunks.append((chunk, blocks, _markdown(blocks)))
-        return cls(draft, chunks)
+                if blocks:
+                    runs.append((blocks, "\n\n".join(texts)))
+                blocks, texts = [], []
+                runs.append(chunk)
+                continue
+            parsed = markup.parse(chunk)
+            if parsed:
+                blocks += parsed
+                texts.append(_markdown(parsed))
+        if blocks:
+            runs.append((blocks, "\n\n".join(texts)))
+        return cls(draft, runs)
 
     def blocks(self, pairs: Sequence[tuple[str, str]], parsed: dict[str, tuple[list[Block], str]] | None = None,
                ) -> tuple[list[Block], str]:
@@ -258,24 +269,33 @@ class _Part:
         found: list[Block] = []
         texts: list[str] = []
         parsed = {} if parsed is None else parsed
-        for chunk in self.chunks:
-            if isinstance(chunk, str):
+        for run in self.runs:
+            if isinstance(run, str):
                 for token, value in pairs:
-                    chunk = chunk.replace(token, value)
-                if chunk not in parsed:
-                    blocks = markup.parse(chunk)
-                    parsed[chunk] = (blocks, _markdown(blocks) if blocks else "")
-                chunk = (chunk, *parsed[chunk])
-            if chunk[1]:
-                found += chunk[1]
-                texts.append(chunk[2])
+                    run = run.replace(token, value)
+                if run not in parsed:
+                    blocks = markup.parse(run)
+                    parsed[run] = (blocks, _markdown(blocks) if blocks else "")
+                run = parsed[run]
+            if run[0]:
+                found += run[0]
+                texts.append(run[1])
         return found, "\n\n".join(texts) + "\n"
 
     def with_answers(self, pairs: Sequence[tuple[str, str]], personal: Mapping[str, Any], keys: set[str],
                      parsed: dict[str, tuple[list[Block], str]]) -> Draft:
         blocks, marked = self.blocks(pairs, parsed)
-        answers = {k: personal.get(k) if k in keys else v for k, v in self.draft.answers.items()}
-        return _replace(self.draft, answers=answers, blocks=blocks, markup=marked, second=None)
+        return _replace(self.draft, answers=_put_in(self.draft.answers, personal, keys), blocks=blocks,
+                        markup=marked, second=None)
+
+
+def _put_in(answers: Mapping[str, Any], personal: Mapping[str, Any], keys: set[str]) -> dict[str, Any]:
+    """The answers with the row's personal ones in place of the stand-ins, in the same order."""
+    found = dict(answers)
+    for key in keys:
+        if key in found:
+            found[key] = personal.get(key)
+    return found
 
 
 def _markdown(blocks: list[Block]) -> str:
@@ -303,7 +323,7 @@ class _Shape:
                warnings: tuple[str, ...] = ()) -> Drafted:
         pairs = _pairs(personal, keys, join)
         keyset = set(keys)
-        answers = {k: personal.get(k) if k in keyset else v for k, v in self.taken.answers.items()}
+        answers = _put_in(self.taken.answers, personal, keyset)
         parsed: dict[str, tuple[list[Block], str]] = {}
         drafts = [part.with_answers(pairs, personal, keyset, parsed) for part in self.parts]
         first = _replace(drafts[0], second=drafts[1] if len(drafts) > 1 else None)
