@@ -119,6 +119,7 @@ def _run(session: _Session) -> drafting.Draft | None:
         sources, letter_date=request.letter_date or date.today(), asker=wizard, user_dir=session.user_dir,
         directory=session.directory, dialogue=wizard, answers=session.answers, strict_keys=not resumed,
         on_start=(lambda count: _welcome(wizard, resumed, count)) if wizard is not None else None,
+        warn=console.warn,  # printed as each is given: the wizard's before its next question
     )
     if taken.target.note and wizard is None:
         console.warn(taken.target.note)

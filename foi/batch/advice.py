@@ -83,7 +83,7 @@ class Adviser:
         Returns the request's fingerprint: letters with the same one differ only in whose they are."""
         personal = set(personal)
         same_request = self._request(body_id, scenario, {k: v for k, v in answers.items() if k not in personal})
-        who = sorted((k, repr(v)) for k, v in answers.items() if k in personal)
+        who = sorted((k, repr(answers[k])) for k in personal if k in answers)
         same_letter = fingerprint(same_request, who)
         first_request = self.requests.first(same_request, row)
         first_letter = self.letters.first(same_letter, row)
@@ -98,8 +98,8 @@ class Adviser:
 
     def _request(self, body_id: str, scenario: str, request: dict[str, Any]) -> int:
         """The request's fingerprint, worked out once for the many letters of a batch that send it."""
-        try:
-            key = (body_id, scenario, tuple((k, type(v), v) for k, v in request.items()))
+        try:  # each answer's type too: 1, 1.0 and True are equal, and equal keys, but print differently
+            key = (body_id, scenario, tuple(request.items()), tuple(map(type, request.values())))
             known = self._requests.get(key)
         except TypeError:  # an answer that is a list: worked out every time
             key, known = None, None

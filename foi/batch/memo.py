@@ -18,7 +18,8 @@ Every letter stays byte for byte the one drafting its row alone gives, because:
 * which of them were given (an email, a postal address with lines) is part of the key;
 * the first time, the stand-in letter with a row's own answers put in must equal the letter drafted
   from that row alone, or that request is drafted row by row as before;
-* a request whose drafting prints a warning is drafted row by row (every row prints it again).
+* a request whose drafting gives a warning (the Intake's `warnings`) is drafted row by row (every row
+  prints it again); a row's own personal answers' warnings are printed for it as drafting it would.
 
 A request is drafted this way from its second row on (the first is drafted as before and kept a
 while), so a spreadsheet of all-different rows does no extra work. Memory is bounded whatever the
@@ -29,8 +30,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -228,27 +228,38 @@ def _template_use(name: str, keys: tuple[str, ...], user_dir: Path | None) -> _U
 @dataclass
 class _Part:
     """One letter (the first, or the second written alongside) with stand-ins, as the chunks that
-    foi.letter.markup.parse splits it into: those without a stand-in parsed once, with their markdown.
+    foi.letter.markup.parse splits it into: those without a stand-in parsed once, and each run of them
+    between two chunks with stand-ins kept as one (its blocks, and their markdown joined), so a row
+    costs a few steps whatever the letter's length.
 
     Putting answers in never moves a chunk's edges: a chunk ends at a blank line, and what replaces a
     stand-in is never empty, starts and ends with a character that is not a space, and has no blank line
     in it (see `shape_of` and `_pairs`); so the letter is the same as parsing it whole."""
 
     draft: Draft
-    chunks: list[tuple[str, list[Block], str] | str]  # (chunk, its blocks, its markdown), or a chunk with stand-ins
+    runs: list[tuple[list[Block], str] | str]  # (blocks, their markdown) of chunks without stand-ins, or one with
 
     @classmethod
     def of(cls, draft: Draft, marked: str) -> _Part:
-        chunks: list[tuple[str, list[Block], str] | str] = []
+        runs: list[tuple[list[Block], str] | str] = []
+        blocks: list[Block] = []
+        texts: list[str] = []
         for chunk in _CHUNKS.split(marked.strip("\n")):
             if not chunk.strip():
                 continue
             if _OPEN in chunk:
-                chunks.append(chunk)
-            else:
-                blocks = markup.parse(chunk)
-                chunks.append((chunk, blocks, _markdown(blocks)))
-        return cls(draft, chunks)
+                if blocks:
+                    runs.append((blocks, "\n\n".join(texts)))
+                blocks, texts = [], []
+                runs.append(chunk)
+                continue
+            parsed = markup.parse(chunk)
+            if parsed:
+                blocks += parsed
+                texts.append(_markdown(parsed))
+        if blocks:
+            runs.append((blocks, "\n\n".join(texts)))
+        return cls(draft, runs)
 
     def blocks(self, pairs: Sequence[tuple[str, str]], parsed: dict[str, tuple[list[Block], str]] | None = None,
                ) -> tuple[list[Block], str]:
@@ -258,24 +269,33 @@ class _Part:
         found: list[Block] = []
         texts: list[str] = []
         parsed = {} if parsed is None else parsed
-        for chunk in self.chunks:
-            if isinstance(chunk, str):
+        for run in self.runs:
+            if isinstance(run, str):
                 for token, value in pairs:
-                    chunk = chunk.replace(token, value)
-                if chunk not in parsed:
-                    blocks = markup.parse(chunk)
-                    parsed[chunk] = (blocks, _markdown(blocks) if blocks else "")
-                chunk = (chunk, *parsed[chunk])
-            if chunk[1]:
-                found += chunk[1]
-                texts.append(chunk[2])
+                    run = run.replace(token, value)
+                if run not in parsed:
+                    blocks = markup.parse(run)
+                    parsed[run] = (blocks, _markdown(blocks) if blocks else "")
+                run = parsed[run]
+            if run[0]:
+                found += run[0]
+                texts.append(run[1])
         return found, "\n\n".join(texts) + "\n"
 
     def with_answers(self, pairs: Sequence[tuple[str, str]], personal: Mapping[str, Any], keys: set[str],
                      parsed: dict[str, tuple[list[Block], str]]) -> Draft:
         blocks, marked = self.blocks(pairs, parsed)
-        answers = {k: personal.get(k) if k in keys else v for k, v in self.draft.answers.items()}
-        return _replace(self.draft, answers=answers, blocks=blocks, markup=marked, second=None)
+        return _replace(self.draft, answers=_put_in(self.draft.answers, personal, keys), blocks=blocks,
+                        markup=marked, second=None)
+
+
+def _put_in(answers: Mapping[str, Any], personal: Mapping[str, Any], keys: set[str]) -> dict[str, Any]:
+    """The answers with the row's personal ones in place of the stand-ins, in the same order."""
+    found = dict(answers)
+    for key in keys:
+        if key in found:
+            found[key] = personal.get(key)
+    return found
 
 
 def _markdown(blocks: list[Block]) -> str:
@@ -299,14 +319,15 @@ class _Shape:
     taken: Intake  # with stand-ins
     parts: list[_Part]
 
-    def letter(self, personal: Mapping[str, Any], keys: Sequence[str], join: str | None) -> Drafted:
+    def letter(self, personal: Mapping[str, Any], keys: Sequence[str], join: str | None,
+               warnings: tuple[str, ...] = ()) -> Drafted:
         pairs = _pairs(personal, keys, join)
         keyset = set(keys)
-        answers = {k: personal.get(k) if k in keyset else v for k, v in self.taken.answers.items()}
+        answers = _put_in(self.taken.answers, personal, keyset)
         parsed: dict[str, tuple[list[Block], str]] = {}
         drafts = [part.with_answers(pairs, personal, keyset, parsed) for part in self.parts]
         first = _replace(drafts[0], second=drafts[1] if len(drafts) > 1 else None)
-        return _replace(self.taken, answers=answers), first
+        return _replace(self.taken, answers=answers, warnings=warnings), first
 
 
 def _pairs(personal: Mapping[str, Any], keys: Sequence[str], join: str | None) -> list[tuple[str, str]]:
@@ -360,10 +381,11 @@ class Plan:
     finish: Callable[[Draft], Draft]
     shapes: dict[tuple[int, ...], _Shape | None] = field(default_factory=dict)
 
-    def personal(self, sources: Sequence[Source]) -> dict[str, Any]:
-        """The row's personal answers through the one answer loop, as `foi new` would take them."""
+    def personal(self, sources: Sequence[Source], said: list[str]) -> dict[str, Any]:
+        """The row's personal answers through the one answer loop, as `foi new` would take them; the
+        loop's warnings are added to `said`, not printed."""
         answers: dict[str, Any] = {}
-        resolve(self.questions, sources, answers, context={}, asker=None)
+        resolve(self.questions, sources, answers, context={}, asker=None, warn=said.append)
         intake.address_as_email(answers)
         return answers
 
@@ -371,9 +393,9 @@ class Plan:
         """The row's letter, or None when it must be drafted alone; a problem with it is raised."""
         if not self.others.isdisjoint(values):
             return None
+        said: list[str] = []  # printed below if this row's letter is put together here
         try:
-            with _warnings(echo=False) as said:  # printed below if this row's letter is put together here
-                answers = self.personal(sources)
+            answers = self.personal(sources, said)
         except FoiError:
             _say(said)  # what the loop said before the problem, as drafting alone says it
             raise
@@ -382,7 +404,7 @@ class Plan:
         if known is None:
             return None  # drafted alone, which says it all again
         _say(said)
-        taken, draft = known.letter(answers, self.keys, self.join)
+        taken, draft = known.letter(answers, self.keys, self.join, tuple(said))
         intake.check_together(taken.answers, taken.regime)
         return taken, draft
 
@@ -444,8 +466,8 @@ class Memo:
         """The row's letter: put together from its request's plan, or drafted alone (and remembered)."""
         if key not in self.plans:
             if key not in self.waiting:
-                drafted, quiet = _quietly(alone)
-                if quiet:
+                drafted = alone()
+                if _quiet(drafted):
                     _keep(self.waiting, key, drafted, WAITING)
                 return drafted
             _keep(self.plans, key, self._plan(self.waiting.pop(key)), PLANS)
@@ -455,8 +477,8 @@ class Memo:
         found = plan.letter(values, sources)
         if found is not None:
             return found
-        drafted, quiet = _quietly(alone)
-        if quiet:
+        drafted = alone()
+        if _quiet(drafted):
             plan.add(drafted)
         return drafted
 
@@ -483,31 +505,11 @@ def _keep(store: dict[Any, Any], key: Any, value: Any, limit: int) -> None:
     store[key] = value
 
 
-def _quietly(alone: Callable[[], Drafted]) -> tuple[Drafted, bool]:
-    """Draft alone, noting whether anything was printed (then every row must print it again)."""
-    with _warnings() as said:
-        drafted = alone()
-    return drafted, not said
+def _quiet(drafted: Drafted) -> bool:
+    """Whether drafting alone gave no warning (one that did must print it again for every row)."""
+    return not drafted[0].warnings
 
 
 def _say(said: list[str]) -> None:
     for message in said:
         console.warn(message)
-
-
-@contextmanager
-def _warnings(echo: bool = True) -> Iterator[list[str]]:
-    """The warnings given meanwhile (printed as well, with echo)."""
-    said: list[str] = []
-    original = console.warn
-
-    def warn(message: str) -> None:
-        said.append(message)
-        if echo:
-            original(message)
-
-    setattr(console, "warn", warn)  # noqa: B010 - every module calls console.warn through the module
-    try:
-        yield said
-    finally:
-        setattr(console, "warn", original)  # noqa: B010

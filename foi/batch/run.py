@@ -32,6 +32,7 @@ from foi.export import registry
 from foi.letter import drafting
 from foi.request import intake, profile, scenarios
 from foi.request.answers import Source, check_known, load_answers_file, parse_set_options
+from foi.request.questions import Question
 from foi.support import console
 from foi.support.errors import AnswerError, DataError, FoiError, RowsFailed, UsageProblem
 
@@ -104,6 +105,8 @@ class Batch:
         self.tracked: list[tuple[drafting.Draft, Path]] | None = [] if request.track else None
         self.second_letters = 0
         self.memo = Memo(request.user_dir, self._finish)
+        self._asked: tuple[Question, ...] = ()
+        self._personal: frozenset[str] = frozenset()
 
     def _sources(self) -> tuple[list[Source], list[Source]]:
         """The sources above a row (--set) and below it (--answers, the file's defaults, the profile)."""
@@ -158,13 +161,20 @@ class Batch:
         sources = [*self.above, Source(self.problems.where(row), values), *self.below]
 
         def alone() -> tuple[intake.Intake, drafting.Draft]:
-            taken = intake.collect(sources, letter_date=self.letter_date, asker=None,
-                                   user_dir=self.request.user_dir, directory=directory)
+            taken = intake.collect(sources, letter_date=self.letter_date, asker=None,  # warnings printed
+                                   user_dir=self.request.user_dir, directory=directory, warn=console.warn)
             return taken, self._finish(drafting.build(taken, self.request.user_dir))
 
         key = self.memo.key(row.values, body.id if body is not None else None)
         taken, draft = self.memo.letter(key, row.values, sources, alone)
         return Letter(row, draft, taken)
+
+    def personal(self, taken: intake.Intake) -> frozenset[str]:
+        """The keys of the personal questions a letter was drafted with. Letters put together from one
+        request share its questions (the same tuple), so the last answer is kept, with the tuple."""
+        if taken.questions is not self._asked:
+            self._asked, self._personal = taken.questions, frozenset(q.key for q in taken.questions if q.personal)
+        return self._personal
 
     def _finish(self, draft: drafting.Draft) -> drafting.Draft:
         """The profile's letterhead on the first letter, as `foi new` gives it."""
@@ -363,13 +373,14 @@ def _check(draft: drafting.Draft, text: bytes | None) -> tuple[int, list[tuple[s
 def _note(batch: Batch, letter: Letter) -> None:
     """Tell the adviser about this letter: its request, its period, a body other than the one named."""
     taken, draft = letter.taken, letter.draft
-    personal = [q.key for q in taken.questions if q.personal]
     letter.request = batch.adviser.add(letter.row.number, draft.authority.id, draft.authority.name,
-                                       draft.regime.id, draft.scenario_id, taken.answers, personal)
+                                       draft.regime.id, draft.scenario_id, taken.answers, batch.personal(taken))
     batch.adviser.period(letter.row.number, taken.answers.get("date_to"), draft.letter_date)
+    # foi new's file name for the second letter means nothing here: its files are -part-2
+    named = f" ({draft.second.slug})" if draft.second is not None else None
     for note in (taken.target.note, *draft.notes):
-        if draft.second is not None:  # foi new's file name for it means nothing here: the files are -part-2
-            note = note.replace(f" ({draft.second.slug})", "")
+        if named is not None:
+            note = note.replace(named, "")
         if note:  # a body other than the one named, a period outside a programme's life, a second letter
             batch.adviser.question(letter.row.number, f"note:{note}", note)
 

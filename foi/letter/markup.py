@@ -15,9 +15,11 @@ from dataclasses import dataclass
 WIDTH = 72
 # Characters escaped in answers so that what a person typed is never read as formatting.
 _SPECIAL = "\\`*_[]<>#|"
+_ESCAPES = str.maketrans({ch: "\\" + ch for ch in _SPECIAL})
 _ESCAPED = re.compile(r"\\([\\`*_\[\]<>#|])")
 _ITEM = re.compile(r"^(\d+)\.\s+(.*)$")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
+_BLANK_LINE = re.compile(r"\n\s*\n")  # between blocks
 
 
 class Md(str):
@@ -28,8 +30,7 @@ def escape(value: object) -> Md:
     """Escape a person's text for the markup; a line break becomes a space."""
     if isinstance(value, Md):
         return value
-    text = " ".join(str(value).split())
-    return Md("".join("\\" + ch if ch in _SPECIAL else ch for ch in text))
+    return Md(" ".join(str(value).split()).translate(_ESCAPES))
 
 
 def unescape(text: str) -> str:
@@ -81,7 +82,7 @@ Block = Heading | Paragraph | NumberedList
 
 def parse(markup: str) -> list[Block]:
     """Split markup into blocks at blank lines."""
-    chunks = re.split(r"\n\s*\n", markup.strip("\n"))
+    chunks = _BLANK_LINE.split(markup.strip("\n"))
     return [_block(chunk.strip("\n")) for chunk in chunks if chunk.strip()]
 
 

@@ -28,6 +28,9 @@ Asker = Callable[[Question, Any, "str | None"], str]
 # Extra checks by key, for answers that only the running command can judge (an authority's name):
 # they return an error message, or None when the value is fine.
 Check = Callable[[Any], "str | None"]
+# Told each warning the loop gives (a value it had to clean), as it is given: console.warn prints it on
+# stderr at once, which a person at a terminal needs before the next question; a list's append keeps it.
+Warn = Callable[[str], None]
 
 
 @dataclass(frozen=True)
@@ -142,15 +145,17 @@ def resolve(
     context: Mapping[str, Any],
     asker: Asker | None,
     checks: Mapping[str, Check] | None = None,
+    warn: Warn = console.warn,
 ) -> dict[str, Any]:
-    """Fill `answers` for each question in order, from the first source that has it, else default or prompt."""
+    """Fill `answers` for each question in order, from the first source that has it, else default or prompt.
+    Each warning about an answer is given to `warn` (printed on stderr unless told otherwise)."""
     for question in questions:
         scope = {**context, **answers}
         if question.when and not condition(question.when, scope, question) and not _given(question.key, sources):
             answers.pop(question.key, None)
             continue
         check = (checks or {}).get(question.key)
-        answers[question.key] = _answer(question, sources, scope, asker, check)
+        answers[question.key] = _answer(question, sources, scope, asker, check, warn)
     return answers
 
 
@@ -159,11 +164,11 @@ def _given(key: str, sources: Sequence[Source]) -> bool:
     return any(key in source.values for source in sources)
 
 
-def _checked(question: Question, raw: Any, check: Check | None, where: str = "") -> Any:
+def _checked(question: Question, raw: Any, check: Check | None, warn: Warn, where: str = "") -> Any:
     value = parse(question, raw)
     removed = [] if isinstance(raw, str) and raw.isascii() and raw.isprintable() else unclean(raw)
     if removed:
-        console.warn(f"{where}'{question.key}': removed control or text-direction character(s) "
+        warn(f"{where}'{question.key}': removed control or text-direction character(s) "
                      f"{', '.join(removed)}; check the value")
     problem = check(value) if check is not None and value is not None else None
     if problem:
@@ -172,16 +177,17 @@ def _checked(question: Question, raw: Any, check: Check | None, where: str = "")
 
 
 def _answer(
-    question: Question, sources: Sequence[Source], scope: Mapping[str, Any], asker: Asker | None, check: Check | None
+    question: Question, sources: Sequence[Source], scope: Mapping[str, Any], asker: Asker | None, check: Check | None,
+    warn: Warn,
 ) -> Any:
     for source in sources:
         if question.key in source.values:
-            return _from_source(question, source, check)
+            return _from_source(question, source, check, warn)
     default = default_for(question, scope)
     if asker is not None and question.ask:
-        return _ask(question, default, asker, check)
+        return _ask(question, default, asker, check, warn)
     try:
-        value = _checked(question, default, check)
+        value = _checked(question, default, check, warn)
     except InvalidAnswer as err:
         raise AnswerError(f"the default for '{question.key}' is not valid: {err}") from None
     if value in (None, []) and question.required:
@@ -189,12 +195,12 @@ def _answer(
     return value
 
 
-def _from_source(question: Question, source: Source, check: Check | None) -> Any:
+def _from_source(question: Question, source: Source, check: Check | None, warn: Warn) -> Any:
     raw = source.values[question.key]
     if isinstance(raw, list) and question.type != "list" and source.is_command_line:
         raw = raw[-1]  # --set given twice: the last one wins, as with any option
     try:
-        value = _checked(question, raw, check, f"{source.name}: ")
+        value = _checked(question, raw, check, warn, f"{source.name}: ")
     except InvalidAnswer as err:
         raise AnswerError(
             f"{source.name}: '{question.key}': {err}; {source.how_to_fix(question.key)}",
@@ -208,22 +214,22 @@ def _from_source(question: Question, source: Source, check: Check | None) -> Any
     return value
 
 
-def ask_again(question: Question, current: Any, asker: Asker) -> Any:
+def ask_again(question: Question, current: Any, asker: Asker, warn: Warn = console.warn) -> Any:
     """Ask one question again (the wizard's fix for a finding), showing the current answer."""
     shown = current.isoformat() if hasattr(current, "isoformat") else current
     if isinstance(shown, list):
         shown = None
-    return _ask(question, shown, asker, None)
+    return _ask(question, shown, asker, None, warn)
 
 
-def _ask(question: Question, default: Any, asker: Asker, check: Check | None) -> Any:
+def _ask(question: Question, default: Any, asker: Asker, check: Check | None, warn: Warn) -> Any:
     problem: str | None = None
     while True:
         raw = asker(question, default, problem)
         if (raw is None or str(raw).strip() == "") and default not in (None, ""):
             raw = default
         try:
-            value = _checked(question, raw, check)
+            value = _checked(question, raw, check, warn)
         except InvalidAnswer as err:
             problem = str(err)
             continue

@@ -16,7 +16,7 @@ from typing import Any
 
 from foi.directory import authorities
 from foi.directory.entries import Authority, Entry, Provider, Target
-from foi.request.answers import Asker, resolve
+from foi.request.answers import Asker, Warn, resolve
 from foi.request.dialogue import Dialogue
 from foi.request.questions import Question
 from foi.request.validators import nation_id
@@ -91,9 +91,10 @@ def check(directory: authorities.Directory | None, answers: Mapping[str, Any], o
 def pick(
     question: Question, answers: dict[str, Any], typed_questions: Sequence[Question], *,
     directory: authorities.Directory | None, asker: Asker, dialogue: Dialogue,
-    context: Mapping[str, Any], on: date | None = None,
+    context: Mapping[str, Any], warn: Warn, on: date | None = None,
 ) -> None:
-    """Ask which body until one is settled: a directory entry, or a body written to as typed."""
+    """Ask which body until one is settled: a directory entry, or a body written to as typed (its
+    details' warnings given to `warn`)."""
     problem: str | None = None
     default = question.default if isinstance(question.default, str) and "{{" not in question.default else None
     while True:
@@ -103,7 +104,7 @@ def pick(
             continue
         answers.update(dict.fromkeys(TYPED_KEYS), authority=settled)
         if typed:
-            _typed_details(raw, answers, typed_questions, asker, dialogue, context)
+            _typed_details(raw, answers, typed_questions, asker, dialogue, context, warn)
         return
 
 
@@ -180,7 +181,7 @@ def _offer(raw: str, hits: list[Entry], dialogue: Dialogue) -> Entry | str | Non
 
 def _typed_details(
     raw: str, answers: dict[str, Any], typed_questions: Sequence[Question], asker: Asker,
-    dialogue: Dialogue, context: Mapping[str, Any],
+    dialogue: Dialogue, context: Mapping[str, Any], warn: Warn,
 ) -> None:
     """Whether it is Scottish (the law that applies), and its email or postal address if known."""
     answers["authority_name"] = raw
@@ -192,7 +193,7 @@ def _typed_details(
     for one in wanted:
         if one.key == "authority_address" and answers.get("authority_email"):
             continue
-        resolve([_asked(one)], [], answers, context=context, asker=asker)
+        resolve([_asked(one)], [], answers, context=context, asker=asker, warn=warn)
 
 
 def _asked(question: Question) -> Question:

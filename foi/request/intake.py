@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -19,7 +19,7 @@ from foi.directory import authorities
 from foi.law import regimes
 from foi.law.regimes import Regime
 from foi.request import bodies, scenarios, situations
-from foi.request.answers import Asker, Check, Source, check_known, condition, resolve
+from foi.request.answers import Asker, Check, Source, Warn, check_known, condition, resolve
 from foi.request.dialogue import Dialogue
 from foi.request.questions import InvalidAnswer, Question, parse
 from foi.request.scenarios import Scenario
@@ -49,6 +49,9 @@ class Intake:
     # a redirect to the body that holds the subject, a period outside a programme's life.
     subject: Subject | None = None
     notes: tuple[str, ...] = ()
+    # The warnings the loop gave on the way (a value it cleaned, a long period), in order, as they were
+    # given to `collect`'s `warn`: what happened, not what the request is, so not compared.
+    warnings: tuple[str, ...] = field(default=(), compare=False)
 
 
 @dataclass
@@ -60,11 +63,12 @@ class _Step:
     context: dict[str, Any]
     asker: Asker | None
     previous: Mapping[str, Any]
+    warn: Warn
 
     def run(self, questions: Iterable[Question], checks: Mapping[str, Check] | None = None) -> None:
         """Resolve these questions; an answer being changed shows its old value as the default."""
         resolve([self.with_default(q) for q in questions], self.sources, self.answers,
-                context=self.context, asker=self.asker, checks=checks)
+                context=self.context, asker=self.asker, checks=checks, warn=self.warn)
 
     def with_default(self, question: Question) -> Question:
         """The question with the answer being changed as its default (unchanged otherwise)."""
@@ -85,7 +89,7 @@ class _Step:
         """Ask the person, whatever a source said (it said something that cannot be used)."""
         shown = self.given_value(question.key)
         asked = dataclasses.replace(question, default=None if shown is None else str(shown))
-        resolve([asked], [], self.answers, context=self.context, asker=self.asker)
+        resolve([asked], [], self.answers, context=self.context, asker=self.asker, warn=self.warn)
 
 
 def collect(
@@ -100,19 +104,29 @@ def collect(
     previous: Mapping[str, Any] | None = None,
     strict_keys: bool = True,
     on_start: Callable[[int], None] | None = None,
+    warn: Warn = console.warn,
 ) -> Intake:
     """Run the answer loop over every group of questions and return the checked answers.
 
     `answers` is filled as it goes (the caller keeps what was typed if anything fails); `previous`
     gives the defaults for answers being changed; `strict_keys` False lets a source carry keys of
     another scenario (a person's own earlier answers, when the situation is changed); `on_start`
-    is told how many questions are likely to be asked, before the first one.
+    is told how many questions are likely to be asked, before the first one. Each warning is given
+    to `warn` as it comes (printed on stderr unless told otherwise: a person at a terminal sees it
+    before the next question, a script before any error) and kept, in order, in the Intake's
+    `warnings`.
     """
+    said: list[str] = []
+
+    def tell(message: str) -> None:
+        said.append(message)
+        warn(message)
+
     common = scenarios.common_questions(user_dir)
     found = scenarios.all_scenarios(user_dir)
     fy_start, fy_end = last_financial_year(letter_date)
     step = _Step(sources, {} if answers is None else answers,
-                 {"fy_start": fy_start.isoformat(), "fy_end": fy_end.isoformat()}, asker, previous or {})
+                 {"fy_start": fy_start.isoformat(), "fy_end": fy_end.isoformat()}, asker, previous or {}, tell)
     check_known(sources, _every_key(common, found))
     target_qs = {q.key: q for q in common["target"]}
     plan = _Plan(step)
@@ -143,7 +157,7 @@ def collect(
     if strict_keys:
         check_known(sources, [question.key for question in every])
     check_together(step.answers, regime)
-    return Intake(scenario, target, regime, step.answers, every, letter_date, about, tuple(notes))
+    return Intake(scenario, target, regime, step.answers, every, letter_date, about, tuple(notes), tuple(said))
 
 
 def _about(
@@ -282,7 +296,7 @@ def _target(
     if person and given is None:
         assert dialogue is not None and step.asker is not None
         bodies.pick(authority_q, step.answers, typed, directory=directory, asker=step.asker,
-                    dialogue=dialogue, context=step.context, on=letter_date)
+                    dialogue=dialogue, context=step.context, on=letter_date, warn=step.warn)
     else:
         step.run([authority_q], checks={"authority": bodies.check(directory, step.answers, letter_date)})
     if step.answers.get("nation") and not step.answers.get("authority_name") \
@@ -309,7 +323,7 @@ def _warn_sentences(step: _Step, questions: Iterable[Question]) -> None:
     for question in questions:
         value = step.answers.get(question.key)
         if question.short_name and value and step.given(question.key) and sentence_like(value):
-            console.warn(f"'{question.key}' reads like a sentence (\"{value}\"), but the letter uses it as a "
+            step.warn(f"'{question.key}' reads like a sentence (\"{value}\"), but the letter uses it as a "
                          "name inside its own sentences: give a short name, for example \"the Work Programme\"")
 
 
@@ -359,7 +373,7 @@ def _keep_period(step: _Step, dialogue: Dialogue | None) -> bool:
         return True
     span = f"{long_date(start)} to {long_date(end)} is over {int(years)} years"
     if dialogue is None or step.asker is None or any(step.given(k) for k in _PERIOD):
-        console.warn(f"the period {span}: authorities can refuse long periods on cost")
+        step.warn(f"the period {span}: authorities can refuse long periods on cost")
         return True
     return dialogue.confirm(
         f"The period {span}. Authorities can refuse long periods on cost. Keep it?", default=False)

@@ -9,6 +9,7 @@ from datetime import date
 from typing import Any
 
 from foi.request import choosing, validators
+from foi.support import text as textual
 from foi.support.dates import DAY, END, START, DateNotRead, read_date
 
 TYPES = ("str", "text", "date", "bool", "int", "choice", "list")
@@ -116,6 +117,8 @@ def parse(question: Question, value: Any) -> Any:
 
 
 _SCALARS = (str, int, float, date)
+_ALLOWED: dict[str, tuple[type, ...]] = {"bool": (str, bool, int), "date": (str, date), "int": (str, int),
+                                         "list": (str, int, float, date, list, tuple)}
 _YAML_KINDS = {bool: "yes/no (true/false)", list: "a list", tuple: "a list", dict: "a mapping (key: value pairs)"}
 
 
@@ -125,8 +128,9 @@ def _kind(value: Any) -> str:
 
 def _type_problem(question: Question, value: Any) -> str | None:
     """Why a value of this Python type cannot answer this question (YAML gives bools, lists, maps)."""
-    allowed: tuple[type, ...] = {"bool": (str, bool, int), "date": (str, date), "int": (str, int),
-                                 "list": (str, int, float, date, list, tuple)}.get(question.type, _SCALARS)
+    if isinstance(value, str):  # text may answer any question (and is never a bool or a list)
+        return None
+    allowed = _ALLOWED.get(question.type, _SCALARS)
     if isinstance(value, bool) and question.type != "bool":
         shown = "true" if value else "false"
         return (f"YAML reads this as {_kind(value)} ({shown}), not text: put the value in quotes, "
@@ -159,8 +163,6 @@ def in_range(day: date) -> date:
 
 def unclean(value: Any) -> list[str]:
     """The control and bidi characters (as U+XXXX) that parse() will remove from this value."""
-    from foi.support import text as textual
-
     items = value if isinstance(value, (list, tuple)) else [value]
     return sorted({code for item in items if isinstance(item, str) for code in textual.clean(item)[1]})
 
@@ -178,18 +180,17 @@ def _as_text(question: Question, value: Any) -> Any:
 
 
 def _one_text(question: Question, value: Any) -> Any:
-    from foi.support import text as textual
-
     if not isinstance(value, str):
         return value
-    problem = textual.problem(value)
-    if problem:
-        raise InvalidAnswer(problem)
-    cleaned = textual.clean(value)[0]
+    if not value.isprintable():  # printable text has nothing to refuse or remove (see textual.plain)
+        problem = textual.problem(value)
+        if problem:
+            raise InvalidAnswer(problem)
+        value = textual.clean(value)[0]
     limit = MAX_LENGTH[question.type]
-    if len(cleaned.strip()) > limit:
-        raise InvalidAnswer(f"that is {len(cleaned.strip())} characters; keep it to {limit} or fewer")
-    return cleaned
+    if len(value) > limit and len(value.strip()) > limit:  # stripping only shortens it
+        raise InvalidAnswer(f"that is {len(value.strip())} characters; keep it to {limit} or fewer")
+    return value
 
 
 def _parse_str(question: Question, value: Any) -> str:

@@ -13,6 +13,7 @@ Validator = Callable[[Any], "str | None"]
 
 _TITLES = {"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "rev", "sir", "dame", "lady", "lord"}
 _EMAIL = re.compile(r"^[^@\s<>,;:\"()\[\]]+@[^@\s<>,;:\"()\[\]]+\.[A-Za-z]{2,}$")
+_NOT_WORD = re.compile(r"[^\w]")
 _POSTCODE = re.compile(r"\b[A-Z]{1,2}[0-9][A-Z0-9]? ?[0-9][A-Z]{2}\b", re.IGNORECASE)
 
 
@@ -21,11 +22,11 @@ def real_name(value: Any) -> str | None:
 
     Refused: a first name alone ("Jane"), a surname cut to an initial ("Jane S."), or initials ("JS").
     """
-    words = [w for w in re.split(r"\s+", str(value).strip()) if w]
+    words = str(value).split()  # split at runs of whitespace, as re's \s+ (both are str.isspace)
     if len(words) < 2:
         return "give your real name with your surname, for example Jane Smith, J. Smith or Ms Smith"
     surname = words[-1].rstrip(".,")
-    if len(re.sub(r"[^\w]", "", surname)) < 2:
+    if len(_NOT_WORD.sub("", surname)) < 2:
         return "write your surname in full, for example Jane Smith or J. Smith (not Jane S.)"
     if all(len(w.rstrip(".")) <= 1 for w in words if w.lower().rstrip(".") not in _TITLES):
         return "write your surname in full, for example J. Smith (not initials alone)"

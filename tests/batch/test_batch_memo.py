@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -138,6 +139,31 @@ def test_every_letter_is_the_one_foi_new_writes_for_its_row(tmp_path: Path, monk
         assert written[number] == expected, f"row {number} ({row['name']}) differs from foi new for it alone"
 
 
+# Answers that are text but not plain printable ASCII, or that the markup escapes: each takes the
+# fast paths (printable, escaped with one table) or the slow ones (a no-break space, a tab and a line
+# break are not printable; a bidi override is removed) and must come out as foi new writes it.
+AWKWARD: list[dict[str, str]] = [
+    {"name": "Zoë\u00a0Ward", "email": "zoe@example.org"},
+    {"name": "José\tPérez-Núñez", "email": "jose@example.org"},
+    {"name": "Ng\u202e Ka Yan", "email": "ng@example.org"},
+    {"name": "Ola #2 O\\Brien", "email": "ola|x@example.org"},
+    {"name": "\U0001f600 李 小龍", "address": "Flat\t2, 3 <Main> Street\r\nCardiff\u00a0CF1 1AA"},
+    {"name": "Bea `Code` Smith", "address": "4 Low Road\nEly  CB7 4AA\n"},
+]
+
+
+def test_awkward_answers_give_foi_new_s_letters(tmp_path: Path) -> None:
+    rows = [{**BASE, **client} for client in CLIENTS[:2]] + [{**BASE, **who} for who in AWKWARD]
+    rows += [{**BASE, **who, "provider": "Maximus"} for who in AWKWARD[::-1]]  # drafted once more, put together
+    out = tmp_path / "letters"
+    result = runner.invoke(app, ["batch", str(write_csv(tmp_path / "rows.csv", rows)), "--out", str(out),
+                                 "--format", "markdown", "--no-profile", *DATE])
+    assert result.exit_code == 0, result.output
+    written = batch_letters(out)
+    for number, row in enumerate(rows, start=2):
+        assert written[number] == alone(row, tmp_path / f"alone-{number}.md"), (number, row["name"])
+
+
 def test_own_templates_that_change_the_name_are_followed_row_by_row(tmp_path: Path) -> None:
     """A letter template of the user's own that does more than print the name (here upper-cases it)
     cannot take stand-ins: every row is drafted alone, and each letter still matches foi new."""
@@ -239,6 +265,29 @@ def test_chunks_parse_as_the_whole_letter_does() -> None:
         assert marked == markup.to_markdown(markup.parse(text))
 
 
+@pytest.mark.parametrize("where", ["first", "middle", "last", "two together", "every other"])
+def test_runs_of_chunks_with_answers_put_in_parse_as_the_whole_letter_does(where: str) -> None:
+    """The chunks without stand-ins are kept as runs; with a row's answers put in the others, the
+    letter's blocks and markdown are still markup.parse and to_markdown of the whole letter."""
+    name, email = memo._escaped("name"), memo._escaped("email")
+    pairs = [(name, "Anne\\_Marie \\[d'Arcy\\]"), (email, "anne\\_marie@example.org")]
+    for path in sorted((Path(__file__).parent.parent / "golden").rglob("*.md"))[:6]:
+        chunks = [c for c in path.read_text(encoding="utf-8").split("\n\n") if c.strip()]
+        marked_at = {"first": [0], "middle": [len(chunks) // 2], "last": [len(chunks) - 1],
+                     "two together": [1, 2], "every other": list(range(0, len(chunks), 2))}[where]
+        for index in marked_at:
+            chunks[index] = f"{chunks[index]}\\\n{name}\\\n{email}"
+        marked = "\n\n".join(chunks) + "\n"
+        part = memo._Part.of(None, marked)  # type: ignore[arg-type]
+        put_in = marked
+        for token, value in pairs:
+            put_in = put_in.replace(token, value)
+        blocks, text = part.blocks(pairs)
+        assert blocks == markup.parse(put_in), path
+        assert text == markup.to_markdown(markup.parse(put_in)), path
+        assert sum(isinstance(run, str) for run in part.runs) == len(marked_at)
+
+
 def test_memory_is_bounded_whatever_the_rows(tmp_path: Path) -> None:
     """Thousands of different requests: the memo keeps at most its limits."""
     kept = memo.Memo(None, lambda draft: draft)
@@ -246,7 +295,7 @@ def test_memory_is_bounded_whatever_the_rows(tmp_path: Path) -> None:
     for number in range(2 * memo.PLANS + memo.WAITING + 50):
         key = kept.key({"authority": "dwp", "office": f"office {number}", "name": "Jo"}, None)
         assert "Jo" not in repr(key)
-        drafted = (number, number)
+        drafted = (SimpleNamespace(warnings=(), number=number), number)  # an Intake's warnings: none
         for _ in range(1 + number % 2):  # every other request has a second row
             kept.letter(key, {}, [], lambda drafted=drafted: drafted)  # type: ignore[misc]
     assert len(kept.waiting) <= memo.WAITING and len(kept.plans) == memo.PLANS
@@ -296,3 +345,49 @@ def test_other_formats_are_foi_new_s_too(tmp_path: Path, fmt: str, ext: str) -> 
         assert (out / files[0]).read_bytes() == single.read_bytes(), entry["row"]
         second = single.with_name(f"{single.stem}-part-2{single.suffix}")  # foi new: alone-2.wdtk-part-2.txt
         assert (out / files[1]).read_bytes() == second.read_bytes()
+
+
+def test_the_memo_reads_warnings_from_the_intake_and_never_swaps_console_warn(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """console.warn is the one function before, during (while a row is drafted alone, and while a row's
+    personal answers go through the loop for a letter put together) and after a memoised batch; a
+    control character in an answer is still reported on stderr for its row, whichever way the letter
+    was made, once, in row order."""
+    from foi.request import intake
+    from foi.support import console
+
+    original = console.warn
+    during: list[tuple[str, bool]] = []  # each call watched, and whether console.warn was the original
+
+    def watch(function: Any) -> Any:
+        def watched(*args: Any, **kwargs: Any) -> Any:
+            during.append((function.__name__, console.warn is original))
+            return function(*args, **kwargs)
+        return watched
+
+    monkeypatch.setattr(intake, "collect", watch(intake.collect))  # drafting a row alone
+    monkeypatch.setattr(memo, "resolve", watch(memo.resolve))  # a row's personal answers, put together
+    rows = [{**BASE, **client} for client in CLIENTS]
+    rows += [{**BASE, "name": "Eve\u202e Adams", "email": "e@example.org"}]  # put together by the memo
+    rows += [{**BASE, "name": "Zoë\x1b[2J Ward", "address": "1 High Street, Ely"}]  # a new shape: alone
+    rows += [{**BASE, "office": "the Ipswich\u0007 Jobcentre", **CLIENTS[0]}]  # a new request: alone
+    rows += [{**BASE, "name": "Ivo\u202e Lee", "email": "i@example.org"}]  # put together again
+    path = write_csv(tmp_path / "rows.csv", rows)
+    out = tmp_path / "letters"
+    result = runner.invoke(app, ["batch", str(path), "--out", str(out), "--format", "markdown", "--no-profile",
+                                 *DATE])
+    assert result.exit_code == 0, result.output
+    assert console.warn is original
+    assert {name for name, _ in during} == {"collect", "resolve"}  # rows drafted alone and put together
+    assert all(same for _, same in during)
+    removed = [line for line in result.stderr.splitlines() if "removed control" in line]
+    assert removed == [
+        f"Warning: {path}: row 5: 'name': removed control or text-direction character(s) U+202E; check the value",
+        f"Warning: {path}: row 6: 'name': removed control or text-direction character(s) U+001B; check the value",
+        f"Warning: {path}: row 7: 'office': removed control or text-direction character(s) U+0007; check the value",
+        f"Warning: {path}: row 8: 'name': removed control or text-direction character(s) U+202E; check the value",
+    ]
+    monkeypatch.undo()
+    written = batch_letters(out)
+    for number, row in enumerate(rows, start=2):
+        assert written[number] == alone(row, tmp_path / f"alone-{number}.md"), number

@@ -61,6 +61,30 @@ def test_seen_remembers_every_fingerprint_and_its_first_row_as_it_grows() -> Non
     assert seen.first(0, 7) is None and seen.first(0, 8) == 7  # 0 is a fingerprint like any other
 
 
+def test_the_adviser_tells_requests_apart_by_every_answer_and_its_type() -> None:
+    """Letters with the same request (the answers that are not personal) share its fingerprint,
+    whatever the order of the personal keys; an answer of another type (1, 1.0, True, "1") or a list
+    makes another request, worked out afresh as the cache would otherwise hide it."""
+    from foi.batch.advice import Adviser
+
+    adviser = Adviser()
+    personal = ["name", "email"]
+
+    def add(row: int, **answers: object) -> int:
+        return adviser.add(row, "dwp", "DWP", "foia", "s", {"provider": "A4e", **answers}, personal)
+
+    first = add(2, officer=1, name="Jo Smith", email="jo@example.org")
+    assert add(3, officer=1, email="al@example.org", name="Al Jones") == first
+    kinds = [add(4, officer=1.0, name="Jo Smith"), add(5, officer=True, name="Jo Smith"),
+             add(6, officer="1", name="Jo Smith"), add(7, officer=[1], name="Jo Smith")]
+    assert len({first, *kinds}) == 5
+    assert add(8, officer=[1], name="Di Price") == kinds[-1]
+    assert add(9, name="Jo Smith", email="jo@example.org", officer=1) == first  # the same letter as row 2
+    warnings = adviser.warnings()
+    assert any(w.startswith("rows 2 and 9 are the same request to the same body for the same person") for w in warnings)
+    assert any(w.startswith("rows 2, 3 and 9 send the same request to DWP") for w in warnings)
+
+
 @pytest.mark.parametrize(("line", "expected"), [
     ("authority,scenario,name\r\n", ","),
     ("authority;scenario;name\r\n", ";"),

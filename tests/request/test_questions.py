@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from foi.request import answers as loop
 from foi.request.questions import InvalidAnswer, Question, from_mapping, parse
@@ -20,6 +22,29 @@ def test_real_names_the_ico_accepts(name: str) -> None:
 @pytest.mark.parametrize("name", ["Jane", "JS", "Janet S.", "J S", "  "])
 def test_names_the_ico_refuses(name: str) -> None:
     assert real_name(name)
+
+
+def _real_name_by_regex(value: str) -> str | None:
+    """validators.real_name as it was, splitting with re: the reference for its str.split."""
+    import re
+
+    from foi.request.validators import _TITLES
+
+    words = [w for w in re.split(r"\s+", str(value).strip()) if w]
+    if len(words) < 2:
+        return "give your real name with your surname, for example Jane Smith, J. Smith or Ms Smith"
+    surname = words[-1].rstrip(".,")
+    if len(re.sub(r"[^\w]", "", surname)) < 2:
+        return "write your surname in full, for example Jane Smith or J. Smith (not Jane S.)"
+    if all(len(w.rstrip(".")) <= 1 for w in words if w.lower().rstrip(".") not in _TITLES):
+        return "write your surname in full, for example J. Smith (not initials alone)"
+    return None
+
+
+@given(st.text(alphabet=st.characters() | st.sampled_from(
+    [" ", "\t", "\n", "\u00a0", "\u2003", "\u3000", "\x1c", "\x85", ".", ",", "J", "M", "s"])))
+def test_real_name_splits_words_as_it_did_with_re(value: str) -> None:
+    assert real_name(value) == _real_name_by_regex(value)
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from foi.request import answers as loop
 from foi.request import intake, scenarios
@@ -114,3 +116,44 @@ def test_parse_set_options_names_the_command_it_came_from() -> None:
     with pytest.raises(Exception, match=r"foi profile set 'name' is not key=value: write it like "
                                         r'foi profile set name="Jane Smith"'):
         loop.parse_set_options(["name"], option="foi profile set")
+
+
+def _one_text_by_character(question: Question, value: Any) -> Any:
+    """questions._one_text as it was before its shortcut: text.problem and text.clean every time."""
+    from foi.request.questions import MAX_LENGTH
+    from foi.support import text as textual
+
+    if not isinstance(value, str):
+        return value
+    problem = textual.problem(value)
+    if problem:
+        raise InvalidAnswer(problem)
+    cleaned = textual.clean(value)[0]
+    limit = MAX_LENGTH[question.type]
+    if len(cleaned.strip()) > limit:
+        raise InvalidAnswer(f"that is {len(cleaned.strip())} characters; keep it to {limit} or fewer")
+    return cleaned
+
+
+def _outcome(function: Any, *args: Any) -> tuple[str, Any]:
+    try:
+        return "value", function(*args)
+    except InvalidAnswer as err:
+        return "refused", str(err)
+
+
+_AWKWARD = ["\x00", "\x07", "\x1b", "\x7f", "\x85", "\n", "\r", "\t", " ", "\u00a0", "\u202e", "\u2028", "\ufeff",
+            "\udcff", "\U0001f600"]
+
+
+@settings(max_examples=300)
+@given(st.sampled_from(["str", "choice", "date", "bool"]),
+       st.one_of(st.text(alphabet=st.characters() | st.sampled_from(_AWKWARD), max_size=40),
+                 st.text(alphabet=st.sampled_from(["x", " ", "\x07", "\n"]), min_size=15, max_size=30)))
+def test_one_text_takes_its_shortcut_only_when_it_changes_nothing(qtype: str, value: str) -> None:
+    """Printable answers skip the character-by-character look: the outcome (the value, or the refusal
+    and its words) is the same as looking; short limits (bool, date) reach the length check."""
+    from foi.request.questions import _one_text
+
+    question = Question("k", "K", type=qtype)
+    assert _outcome(_one_text, question, value) == _outcome(_one_text_by_character, question, value)

@@ -53,3 +53,43 @@ def test_styled_output_never_turns_codes_into_emoji(capsys: pytest.CaptureFixtur
     """rich reads ":100:" as an emoji code: a finding on line 100 must still say letter.txt:100:5."""
     console.styled("[bold]letter.txt:100:5[/bold] and :smile:")
     assert capsys.readouterr().out == "letter.txt:100:5 and :smile:\n"
+
+
+# Every character kind the fast paths must tell apart: printable text in any script, the controls and
+# bidi overrides that are removed, the line breaks and tabs that are kept, NUL and lone surrogates that
+# are refused, and unprintable characters that are neither (a no-break space, a format character).
+_AWKWARD = ["\x00", "\x07", "\x1b", "\x7f", "\x85", "\n", "\r", "\t", "\u00a0", "\u200b", "\u202a", "\u202e",
+            "\u2066", "\u2069", "\u2028", "\u2029", "\ufeff", "\ud800", "\udcff", "\U0001f600", "\U000e0001"]
+ANY_TEXT = st.text(alphabet=st.characters() | st.sampled_from(_AWKWARD))
+
+
+def _problem_by_character(value: str) -> str | None:
+    """text.problem as it was before its shortcut: every character looked at."""
+    if "\x00" in value:
+        return "it contains a NUL byte, which is not text: retype it"
+    if any("\ud800" <= ch <= "\udfff" for ch in value):
+        return "it is not valid UTF-8 text: retype it in a UTF-8 terminal or file"
+    return None
+
+
+def _clean_by_character(value: str) -> tuple[str, list[str]]:
+    """text.clean as it was before its shortcut: every character looked at."""
+    removed = sorted({f"U+{ord(ch):04X}" for ch in value if text._removable(ch)})
+    if not removed:
+        return value, []
+    return "".join(ch for ch in value if not text._removable(ch)), removed
+
+
+@given(ANY_TEXT)
+def test_problem_and_clean_take_their_shortcut_only_when_no_character_matters(value: str) -> None:
+    assert text.problem(value) == _problem_by_character(value)
+    assert text.clean(value) == _clean_by_character(value)
+    if text.plain(value):
+        assert not any(text._removable(ch) for ch in value)
+
+
+@pytest.mark.parametrize("value", ["", "Jane Smith", "Siân Llewelyn", "1 High St\nEly\r\n\tCB7", "Zoë\u00a0Ward"])
+def test_plain_text_is_returned_as_it_is(value: str) -> None:
+    assert text.problem(value) is None
+    assert text.clean(value) == (value, [])
+    assert text.clean(value)[0] is value
