@@ -96,14 +96,25 @@ def run(argv: Sequence[str], env: dict[str, str], ok: tuple[int, ...] = (0,)) ->
     return elapsed
 
 
+# Started from a small process of its own: Linux counts in a child's peak the memory of the process
+# it was started from (the kernel keeps the larger of the two when the child's program is loaded),
+# and this benchmark holds tens of MiB by then. The launcher holds about 10 MiB, less than any foi batch.
+_LAUNCHER = """
+import os, subprocess, sys
+child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+_, status, usage = os.wait4(child.pid, 0)
+print(os.waitstatus_to_exitcode(status), usage.ru_maxrss)
+"""
+
+
 def peak_rss_mib(argv: Sequence[str], env: dict[str, str]) -> float:
     """The peak resident memory of one run of a command (its own, not its parent's), in MiB."""
-    child = subprocess.Popen(argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    _, status, usage = os.wait4(child.pid, 0)
-    child.returncode = os.waitstatus_to_exitcode(status)
-    if child.returncode != 0:
-        raise Failed(f"{' '.join(argv[:4])}... exited {child.returncode}")
-    return usage.ru_maxrss / 1024
+    done = subprocess.run([sys.executable, "-c", _LAUNCHER, *argv], env=env, capture_output=True, text=True,
+                          check=True)
+    code, kib = (int(word) for word in done.stdout.split())
+    if code != 0:
+        raise Failed(f"{' '.join(argv[:4])}... exited {code}")
+    return kib / 1024
 
 
 def side_by_side(timing: Timing, ours: Callable[[int], float], floor: Callable[[int], float],
@@ -308,10 +319,12 @@ def batch(env: dict[str, str], work: Path, sizes: Sizes, batch_runs: int | None 
     context = floor_context(work)
     templates = _templates_dir()
 
+    written: list[int] = []
+
     def ours(index: int) -> float:
         out = work / f"batch-out-{index}"
         elapsed = run(batch_argv(rows, out), env)
-        _expect_letters(out, sizes.batch_rows)
+        written.append(_expect_letters(out, sizes.batch_rows))
         shutil.rmtree(out)
         return elapsed
 
@@ -328,8 +341,11 @@ def batch(env: dict[str, str], work: Path, sizes: Sizes, batch_runs: int | None 
         runs = batch_runs or min(sizes.runs, 10)  # ten of each is enough at seconds a run
         timing = side_by_side(Timing(f"`foi batch`, {sizes.batch_rows:,} CSV rows to markdown",
                                      target=1.5), ours, floor, runs)
-        rate = sizes.batch_rows / statistics.median(timing.ours)
-        timing.extra = f"{rate:,.0f} letters/s (target >= 1,000)"
+        median = statistics.median(timing.ours)
+        # The target is read on first letters (one per row); each row of this sheet also gives a second
+        # letter (-part-2), a request of its own, shown beside it.
+        timing.extra = (f"{sizes.batch_rows / median:,.0f} letters/s (target >= 1,000), "
+                        f"{max(written) / median:,.0f} counting second letters")
         timings.append(timing)
     memory = []
     for count in sizes.memory_rows if "memory" in parts else ():
@@ -341,11 +357,13 @@ def batch(env: dict[str, str], work: Path, sizes: Sizes, batch_runs: int | None 
     return timings, memory
 
 
-def _expect_letters(out: Path, count: int) -> None:
-    """A first letter for every row (and any second letters beside them)."""
-    written = sum(1 for p in out.rglob("*.md") if "-part-" not in p.name)
+def _expect_letters(out: Path, count: int) -> int:
+    """A first letter for every row (and any second letters beside them); how many letters in all."""
+    letters = [p.name for p in out.rglob("*.md")]
+    written = sum(1 for name in letters if "-part-" not in name)
     if written != count:
         raise Failed(f"{out.name}: {written} first letters written for {count} rows")
+    return len(letters)
 
 
 def _templates_dir() -> Path:

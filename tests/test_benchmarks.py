@@ -34,3 +34,21 @@ def test_the_benchmark_runs_on_tiny_sizes() -> None:
 def _has(*command: str) -> bool:
     return subprocess.run([sys.executable, "-m", "foi", *command, "--help"],
                           capture_output=True).returncode == 0
+
+
+def test_peak_memory_is_the_commands_own_not_the_benchmarks() -> None:
+    """Linux gives a child started from a large process that process's peak: the benchmark must not."""
+    import os
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import run  # type: ignore[import-not-found]
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    ballast = bytearray(200 * 1024 * 1024)
+    ballast[::4096] = b"1" * len(ballast[::4096])  # this process now holds over 200 MiB
+    env = dict(os.environ)
+    small = run.peak_rss_mib([sys.executable, "-c", "pass"], env)
+    grown = run.peak_rss_mib([sys.executable, "-c", "x = bytearray(100 * 2**20); x[::4096] = b'1' * len(x[::4096])"], env)
+    assert small < 60 and 100 < grown < 160, (small, grown)
+    del ballast
