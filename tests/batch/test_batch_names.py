@@ -96,3 +96,19 @@ def test_the_delimiter_is_read_from_the_header_line(line: str, expected: str) ->
     from foi.batch.csv_table import delimiter_of
 
     assert delimiter_of(line) == expected
+
+
+def test_seen_holds_a_hundred_thousand_rows_in_little_memory() -> None:
+    """About 20 bytes a row (12 for the entry, 4 to 8 for the table), not a dict's hundred."""
+    from foi.batch.advice import fingerprint
+    from foi.batch.seen import Seen
+
+    seen = Seen()
+    for row in range(100_000):
+        assert seen.first(fingerprint("row", row), row) is None
+    size = sum(part.itemsize * len(part) for part in (seen._keys, seen._rows, seen._table))
+    assert size < 100_000 * 24, size
+    assert seen.first(fingerprint("row", 77_777), 1) == 77_777
+    colliding = [n << 20 for n in range(50)]  # the same low bits: one long run of slots
+    assert all(seen.first(key, 5) is None for key in colliding)
+    assert [seen.first(key, 6) for key in colliding] == [5] * 50
