@@ -18,6 +18,8 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from foi.batch import memo
@@ -136,7 +138,7 @@ def assert_as_foi_new(tmp_path: Path, told: dict[int, list[str]], rows: list[dic
         expected, said = foi_new(row, tmp_path / f"alone-{entry['letter']}", *new_options)
         assert sorted(written) == sorted(expected), number
         for key in expected:
-            assert written[key] == expected[key], f"row {number} ({row.get('name')!r}): {key} differs from foi new"
+            assert written[key] == expected[key], f"row {number} ({row.get('name')!r}): {key} differs"
         if not bodies:
             assert second_letter_count(" ".join(told[number])) == second_letter_count(said), \
                 f"row {number} ({row.get('name')!r}): the second letter's note"
@@ -158,12 +160,16 @@ NAMES = [
     "محمد علي", "Ng\u202e Ka Yan",  # right to left; a text-direction override the loop removes
     "  Jo   Bloggs  ", "Jo\u00a0Bloggs",  # whitespace at the ends and inside
 ]
-GROUPS = [BASE, {**BASE, "officer": "Ms Jones"}, {**BASE, "organisation": "Jo Bloggs & Co"}, {**BASE, "provider": "Maximus"}]
+GROUPS = [BASE, {**BASE, "officer": "Ms Jones"}, {**BASE, "organisation": "Jo Bloggs & Co"},
+          {**BASE, "provider": "Maximus"}]
 
 
-def test_names_that_collide_with_the_letter_and_each_other(tmp_path: Path, put_together: list[int], told: dict[int, list[str]]) -> None:
-    rows = [{**GROUPS[n % len(GROUPS)], "name": name, "email": f"c{n}@example.org"} for n, name in enumerate(NAMES)]
-    rows += [{**GROUPS[n % len(GROUPS)], "name": name, "email": f"d{n}@example.org"} for n, name in enumerate(NAMES[::-1])]
+def test_names_that_collide_with_the_letter_and_each_other(tmp_path: Path, put_together: list[int],
+                                                           told: dict[int, list[str]]) -> None:
+    rows = [{**GROUPS[n % len(GROUPS)], "name": name, "email": f"c{n}@example.org"}
+            for n, name in enumerate(NAMES)]
+    rows += [{**GROUPS[n % len(GROUPS)], "name": name, "email": f"d{n}@example.org"}
+             for n, name in enumerate(NAMES[::-1])]
     assert_as_foi_new(tmp_path, told, rows, "--no-profile")
     assert len(put_together) > len(rows) // 2
 
@@ -189,7 +195,8 @@ def test_addresses_and_empty_fields_in_some_rows_but_not_others(tmp_path: Path, 
     assert len(put_together) > len(rows) // 3
 
 
-def test_defaults_set_above_rows_and_the_profile_s_letterhead(tmp_path: Path, put_together: list[int], told: dict[int, list[str]]) -> None:
+def test_defaults_set_above_rows_and_the_profile_s_letterhead(tmp_path: Path, put_together: list[int],
+                                                              told: dict[int, list[str]]) -> None:
     """A YAML file's defaults (a name for rows without one), --set above every row, and a profile that
     gives the letterhead, an organisation and the answers of empty cells."""
     set_up = runner.invoke(app, ["profile", "set", "name=Pat Adviser", "email=pat@advice.example.org",
@@ -203,7 +210,8 @@ def test_defaults_set_above_rows_and_the_profile_s_letterhead(tmp_path: Path, pu
     assert len(put_together) > len(rows) // 2
 
 
-def test_one_request_to_several_bodies(tmp_path: Path, put_together: list[int], told: dict[int, list[str]]) -> None:
+def test_one_request_to_several_bodies(tmp_path: Path, put_together: list[int],
+                                       told: dict[int, list[str]]) -> None:
     rows = [{k: v for k, v in BASE.items() if k != "authority"} | {"name": name, "email": f"c{n}@example.org"}
             for n, name in enumerate(NAMES[:8])]
     assert_as_foi_new(tmp_path, told, rows, "--no-profile", "--to", "dwp,hmrc", suffix=".yaml", bodies=True)
@@ -226,10 +234,10 @@ def own_template(tmp_path: Path) -> Path:
     return folder
 
 
-def test_an_own_template_printing_the_answers_as_text(tmp_path: Path, put_together: list[int], told: dict[int, list[str]]) -> None:
+def test_an_own_template_printing_the_answers_as_text(tmp_path: Path, put_together: list[int],
+                                                      told: dict[int, list[str]]) -> None:
     folder = own_template(tmp_path)
-    rows = [{**GROUPS[n % 2], "name": name, **ADDRESSES[n % len(ADDRESSES)]} for n, name in enumerate(NAMES)
-            if not name.startswith("1. ")]  # a numbered name: see the test of the second letter's note
+    rows = [{**GROUPS[n % 2], "name": name, **ADDRESSES[n % len(ADDRESSES)]} for n, name in enumerate(NAMES)]
     assert_as_foi_new(tmp_path, told, rows, "--no-profile", "--templates", str(folder),
                       new_options=("--no-profile", "--templates", str(folder)))
     assert len(put_together) > len(rows) // 2
@@ -245,7 +253,7 @@ def test_the_second_letter_s_note_counts_the_items_foi_new_counts(tmp_path: Path
     counts the numbered items of the second letter's blocks. The memo kept the note of the letter drafted
     with stand-ins, so a row whose own answers make a numbered list (a name "1. Jo Bloggs" above address
     lines "2. High St" and "3. Low St": the whole signature reads as items) was told the other rows'
-    count: 2 instead of foi new's 5. The letters' bytes are right; what the adviser is told is not."""
+    count: 2 instead of foi new's 5. The letters' bytes were right; what the adviser was told was not."""
     rows = [{**BASE, "name": "Mary Jones", "address": "4 High St\nEly"},
             {**BASE, "name": "1. Jo Bloggs", "address": "2. High St\n3. Low St"}]
     options = ("--no-profile",)
@@ -258,3 +266,59 @@ def test_the_second_letter_s_note_counts_the_items_foi_new_counts(tmp_path: Path
         rows[0] = {**BASE, "name": "Mary Jones", "email": "mary@example.org"}
         options = ("--no-profile", "--templates", str(folder.parent))
     assert_as_foi_new(tmp_path, told, rows, *options, new_options=options)
+
+
+# --- the template analysis itself: whatever it lets take a stand-in renders as the answers put in ------
+
+
+ACCEPTED = [  # the uses memo.template_use lets take stand-ins, with text the markup reads
+    "{{ name }}", "{{ email }}", "{% if name %}N{% endif %}", "{% if not email %}no email{% endif %}",
+    "{% if address and not email %}post{% else %}mail{% endif %}", "{{ 'x' if address_lines else 'y' }}",
+    "{{ signature | hardbreaks }}", "{{ address_lines | hardbreaks }}", "{{ address_lines | join(', ') }}",
+    "{% for c in range(2) %}{{ name }}{% endfor %}", "{% if name %}{% if email %}{{ email }}{% endif %}{% endif %}",
+    "\n", "\n\n", "1. ", "# ", "**", " text ", "\\\n", "{{- name -}}", "{%- if email %} {{ email }} {% endif -%}",
+]
+REFUSED = [  # uses that depend on more than the text and whether it was given
+    "{{ name | upper }}", "{{ name ~ '.' }}", "{% for line in signature %}{{ line }};{% endfor %}",
+    "{% if address_lines | length > 1 %}long{% endif %}", "{{ signature | length }}", "{{ name | e }}",
+    "{% with who = name %}{{ who }}{% endwith %}", "{{ email or name }}", "{{ [name] | first }}", "{{ name[:3] }}",
+    "{% if name == 'Jo Bloggs' %}Jo{% endif %}", "{% if 'a' in name %}a{% endif %}", "{{ address }}",
+    "{% if email is string %}s{% endif %}", "{{ address_lines | join(' / ') }}{{ address_lines | join('') }}",
+]
+VALUES = st.text(alphabet=st.sampled_from("Jo Bl*_[]<>#|\\`1.\n\t ,éẞ\u00a0\u0308-@"), min_size=1, max_size=14)
+
+
+@settings(max_examples=300, deadline=None)
+@given(fragments=st.lists(st.sampled_from(ACCEPTED), min_size=1, max_size=10),
+       refused=st.lists(st.sampled_from(REFUSED), max_size=1), where=st.integers(0, 10),
+       name=VALUES, email=VALUES, address=VALUES)
+def test_what_the_analysis_accepts_renders_as_its_stand_ins_replaced(fragments: list[str], refused: list[str],
+                                                                     where: int, name: str, email: str,
+                                                                     address: str) -> None:
+    """The letter template's check (memo.template_use) against Jinja itself: for any template it lets
+    take stand-ins, rendering with a row's answers gives the text rendered with the stand-ins and then
+    the row's answers put in their place (the shape, which answers were given, being the same)."""
+    from foi.letter.drafting import _signature, address_lines
+    from foi.letter.environment import environment
+    from foi.letter.markup import escape
+
+    source = "".join(fragments[:where] + refused + fragments[where:])
+    keys = ("name", "email", "address")
+    use = memo.template_use(source, keys, None)
+    assert use.safe == (not refused)
+    personal = {"name": name, "email": email, "address": address}
+    if refused or memo.shape_of(personal, keys) != (2, 2, 2):
+        return
+    template = environment(None).from_string(source)
+
+    def render(answers: dict[str, str]) -> str:
+        context = {key: escape(value) for key, value in answers.items()}
+        context.update(signature=_signature(answers), address_lines=address_lines(answers["address"]))
+        return str(template.render(**context))
+
+    marked = render({key: memo.stand_in(key) for key in keys})
+    join = next(iter(use.joins), None)
+    for token, value in memo._pairs(personal, keys, join):
+        marked = marked.replace(token, value)
+    assert memo._OPEN not in marked
+    assert marked == render(personal)
