@@ -16,6 +16,9 @@ Every letter stays byte for byte the one drafting its row alone gives, because:
   scenario's texts and the other questions' conditions and defaults must not name them at all
   (checked once, on the templates' syntax);
 * which of them were given (an email, a postal address with lines) is part of the key;
+* what drafting reads back from the letter's text (the note counting the second letter's numbered
+  items, which a signature of lines "1. ...", "2. ..." adds to) is worked out from the row's own
+  blocks, not the stand-in letter's;
 * the first time, the stand-in letter with a row's own answers put in must equal the letter drafted
   from that row alone, or that request is drafted row by row as before;
 * a request whose drafting gives a warning (the Intake's `warnings`) is drafted row by row (every row
@@ -326,8 +329,12 @@ class _Shape:
         answers = _put_in(self.taken.answers, personal, keyset)
         parsed: dict[str, tuple[list[Block], str]] = {}
         drafts = [part.with_answers(pairs, personal, keyset, parsed) for part in self.parts]
-        first = _replace(drafts[0], second=drafts[1] if len(drafts) > 1 else None)
-        return _replace(self.taken, answers=answers, warnings=warnings), first
+        taken = _replace(self.taken, answers=answers, warnings=warnings)
+        second = drafts[1] if len(drafts) > 1 else None
+        # The notes count the second letter's numbered items, which a row's own answers can add to (a
+        # signature of lines "1. ...", "2. ..." reads as a list): worked out again from this row's blocks.
+        first = _replace(drafts[0], second=second, notes=drafting._notes(taken, second))
+        return taken, first
 
 
 def _pairs(personal: Mapping[str, Any], keys: Sequence[str], join: str | None) -> list[tuple[str, str]]:
