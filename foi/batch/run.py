@@ -271,7 +271,8 @@ def _run(request: BatchRequest) -> int:
 
 
 def _write_all(batch: Batch, staging: folder.Staging) -> int:
-    """Draft and write every letter, streaming; after the first problem (without --keep-going) only check.
+    """Draft and write every letter, streaming; after the first problem (without --keep-going) only check
+    (the letters are still drafted and put in every format, which is where some answers are refused).
     Returns how many rows (and bodies) gave letters; `batch.second_letters` counts the -part-2 ones."""
     request = batch.request
     total = batch.table.count()
@@ -282,11 +283,16 @@ def _write_all(batch: Batch, staging: folder.Staging) -> int:
         for row in batch.table.rows():
             before = number
             for letter in batch.letters(row):
+                try:  # every format is made before any file is written: a refusal leaves nothing of it
+                    rendered = _rendered(batch, letter, number + 1, digits)
+                except FoiError as err:  # a writer refused an answer (a tab in a name for eml)
+                    batch.problems.add(row, err)
+                    continue
                 _note(batch, letter)
                 if batch.problems.count and not request.keep_going:
                     continue
                 number += 1
-                manifest.add(_write(batch, letter, staging, number, digits))
+                manifest.add(_write(batch, letter, rendered, staging, number))
                 batch.second_letters += len(letter.draft.drafts) - 1
                 if batch.tracked is not None:
                     batch.tracked += _to_track(batch, letter, number, digits)
@@ -323,19 +329,27 @@ def _track(batch: Batch) -> None:
         console.info("Record the day each goes: foi track event ID sent --date YYYY-MM-DD")
 
 
-def _write(batch: Batch, letter: Letter, staging: folder.Staging, number: int, digits: int) -> Entry:
+Rendered = list[tuple[drafting.Draft, str, dict[str, bytes]]]  # each letter, its file stem, its formats
+
+
+def _rendered(batch: Batch, letter: Letter, number: int, digits: int) -> Rendered:
     """Every format of the letter, and of the second letter written alongside it (`-part-2`: local and
-    exemption-prone items, so they cannot delay the rest), into the folder; one manifest entry for both."""
+    exemption-prone items, so they cannot delay the rest)."""
+    return [(one, _stem(one, number, digits),
+             {fmt: _render(one, fmt) for fmt in registry.choose(batch.request.formats, one)})
+            for one in letter.draft.drafts]
+
+
+def _write(batch: Batch, letter: Letter, rendered: Rendered, staging: folder.Staging, number: int) -> Entry:
+    """The letter's files into the folder; one manifest entry for the letter and its second letter."""
     files: list[str] = []
     findings: int | None = 0 if batch.request.check else None
-    for one in letter.draft.drafts:
-        stem = _stem(one, number, digits)
-        rendered = {fmt: _render(one, fmt) for fmt in registry.choose(batch.request.formats, one)}
-        for fmt, data in rendered.items():
+    for one, stem, formats in rendered:
+        for fmt, data in formats.items():
             files.append(stem + registry.EXTENSIONS[fmt])
             staging.write(files[-1], data)
         if findings is not None:
-            findings += batch.findings(letter, one, rendered.get("text"))
+            findings += batch.findings(letter, one, formats.get("text"))
     draft = letter.draft
     return Entry(
         row=letter.row.number, letter=number, letters=len(draft.drafts), body=draft.authority.name,
@@ -397,6 +411,11 @@ def _dry_run(batch: Batch) -> int:
     digits = names.width((batch.table.count() or 0) * len(batch.targets or [None]))
     for row in batch.table.rows():
         for letter in batch.letters(row):
+            try:  # made in every format, as they would be written: a writer can refuse an answer
+                _rendered(batch, letter, number + 1, digits)
+            except FoiError as err:
+                batch.problems.add(row, err)
+                continue
             _note(batch, letter)
             number += 1
             for one in letter.draft.drafts:

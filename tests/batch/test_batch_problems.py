@@ -166,3 +166,29 @@ def test_a_file_with_only_a_header_is_one_error(tmp_path: Path) -> None:
     result = batch(str(source), "--out", str(tmp_path / "out"))
     assert result.exit_code == 1
     assert result.stderr == f"Error: {source}: no rows under the header: nothing was written\n"
+
+
+def test_an_answer_a_format_refuses_is_that_rows_problem(tmp_path: Path) -> None:
+    """The eml writer refuses a tab in a name (it could open a header): the row is listed like any bad
+    row, the batch writes nothing (exit 3), or with --keep-going every other letter, whole; nothing of
+    the refused letter is written in any format."""
+    rows = clients(4)
+    rows[2][2] = "Eluned\tRhys"  # row 4
+    source = write_excel_csv(tmp_path / "tab.csv", rows)
+    refused = (f"{source}: row 4: eml: your name or email address contains a line break or control "
+               "character: give it on one line")
+    result = batch(str(source), "--out", str(tmp_path / "out"), "--format", "text", "--format", "eml")
+    assert result.exit_code == 3 and refused in result.stderr.splitlines()
+    assert not (tmp_path / "out").exists()
+    dry = batch(str(source), "--dry-run", "--format", "eml")
+    assert dry.exit_code == 3 and refused in dry.stderr.splitlines() and "row 4:" not in dry.stdout
+
+    result = batch(str(source), "--out", str(tmp_path / "out"), "--format", "text", "--format", "eml", "--keep-going")
+    assert result.exit_code == 3 and refused in result.stderr.splitlines()
+    out = tmp_path / "out"
+    stems = [f"{n:03d}-dwp-provider-data-access{part}" for n in (1, 2, 3) for part in ("", "-part-2")]
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        ["manifest.csv", *(stem + ext for stem in stems for ext in (".eml", ".txt"))])
+    assert not any("Eluned\tRhys" in p.read_text(encoding="utf-8") for p in out.iterdir())
+    manifest = (out / "manifest.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert [line.split(",")[:2] for line in manifest[1:]] == [["2", "1"], ["3", "2"], ["5", "3"]]
