@@ -333,7 +333,7 @@ class _Shape:
         second = drafts[1] if len(drafts) > 1 else None
         # The notes count the second letter's numbered items, which a row's own answers can add to (a
         # signature of lines "1. ...", "2. ..." reads as a list): worked out again from this row's blocks.
-        first = _replace(drafts[0], second=second, notes=drafting._notes(taken, second))
+        first = _replace(drafts[0], second=second, notes=drafting.notes(taken, second))
         return taken, first
 
 

@@ -89,7 +89,7 @@ def build(intake: Intake, user_dir: Path | None = None, on_markup: OnMarkup | No
                               on_markup)
     else:
         second_draft = None
-    return dataclasses.replace(draft, second=second_draft, notes=_notes(intake, second_draft))
+    return dataclasses.replace(draft, second=second_draft, notes=notes(intake, second_draft))
 
 
 ITEMS_PER_LETTER = 5
@@ -153,22 +153,24 @@ def _controller_calendar(intake: Intake) -> str | None:
     return _PART_OF_UK.get(intake.target.authority.nation)
 
 
-def _notes(intake: Intake, second: Draft | None) -> tuple[str, ...]:
-    notes = list(intake.notes)
+def notes(intake: Intake, second: Draft | None) -> tuple[str, ...]:
+    """What the user is told about the letter: the answer loop's notes, and the second letter's (from its
+    blocks: foi.batch.memo works them out again for each row's own letter)."""
+    found = list(intake.notes)
     if second is not None and intake.scenario.letter == "sar":
-        notes.append(f"A second letter asks {second.authority.name} itself for what it holds as a controller: "
+        found.append(f"A second letter asks {second.authority.name} itself for what it holds as a controller: "
                      "find its data protection contact on its website before sending it")
     elif second is not None:
         count = sum(1 for b in second.blocks if isinstance(b, markup.NumberedList) for _ in b.items)
-        notes.append(f"A second letter ({second.slug}) asks for {count} local or more often withheld "
+        found.append(f"A second letter ({second.slug}) asks for {count} local or more often withheld "
                      "item(s) separately, so they cannot delay the first: send both")
     if intake.scenario.letter == "sar" and intake.target.authority.id == "dwp" and not intake.answers.get("address"):
-        notes.append("DWP asks a written request for your full address as well as your name, date of birth "
+        found.append("DWP asks a written request for your full address as well as your name, date of birth "
                      "and National Insurance number: add it with --set address=...")
     if intake.scenario.letter == "sar" and intake.answers.get("ni_number"):
-        notes.append("This letter carries your National Insurance number: post it, or use the body's own "
+        found.append("This letter carries your National Insurance number: post it, or use the body's own "
                      "online form; do not send it by ordinary email")
-    return tuple(notes)
+    return tuple(found)
 
 
 def _scope(intake: Intake) -> dict[str, Any]:
