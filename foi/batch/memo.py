@@ -32,7 +32,6 @@ batch: a few hundred requests and a few dozen letters waiting for their second r
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -53,7 +52,6 @@ PLANS = 512  # requests kept (the oldest is forgotten first): one request to eve
 WAITING = 512  # first letters kept until their request's second row (one per body, with --to)
 SHAPES = 4  # stand-in letters per request: which personal answers were given
 _OPEN, _CLOSE = "\ue000", "\ue001"  # private-use characters: a stand-in is _OPEN key * _CLOSE
-_CHUNKS = re.compile(r"\n\s*\n")  # where foi.letter.markup.parse splits a letter into blocks
 _LISTS = ("signature", "address_lines")  # what the letter's context makes of the personal answers
 
 
@@ -247,7 +245,7 @@ class _Part:
         runs: list[tuple[list[Block], str] | str] = []
         blocks: list[Block] = []
         texts: list[str] = []
-        for chunk in _CHUNKS.split(marked.strip("\n")):
+        for chunk in markup.BLANK_LINE.split(marked.strip("\n")):
             if not chunk.strip():
                 continue
             if _OPEN in chunk:

@@ -19,7 +19,7 @@ _ESCAPES = str.maketrans({ch: "\\" + ch for ch in _SPECIAL})
 _ESCAPED = re.compile(r"\\([\\`*_\[\]<>#|])")
 _ITEM = re.compile(r"^(\d+)\.\s+(.*)$")
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
-_BLANK_LINE = re.compile(r"\n\s*\n")  # between blocks
+BLANK_LINE = re.compile(r"\n\s*\n")  # between blocks (foi.batch.memo splits letters where parse does)
 
 
 class Md(str):
@@ -82,7 +82,7 @@ Block = Heading | Paragraph | NumberedList
 
 def parse(markup: str) -> list[Block]:
     """Split markup into blocks at blank lines."""
-    chunks = _BLANK_LINE.split(markup.strip("\n"))
+    chunks = BLANK_LINE.split(markup.strip("\n"))
     return [_block(chunk.strip("\n")) for chunk in chunks if chunk.strip()]
 
 
